@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './result.js';
+export * from './document.js';
+export * from './ocr-page.js';
+export * from './version.js';
