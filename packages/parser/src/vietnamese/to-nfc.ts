@@ -1,0 +1,4 @@
+/** Unicode NFC: OCR engines, PDF text layers and old web pages often emit decomposed marks. */
+export function toNfc(s: string): string {
+  return s.normalize('NFC');
+}
