@@ -10,14 +10,16 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   const mode = parser.assessGarbling(text).garbled ? 'full' : 'post-correct';
   const explain = values.explain === true;
   const out = restorer.restore(text, { mode, explain });
-  process.stdout.write(out.text.endsWith('\n') || out.text === '' ? out.text : out.text + '\n');
-  if (explain) {
-    process.stderr.write(`mode: ${mode}, ${out.changes} word${out.changes === 1 ? '' : 's'} changed\n`);
-    for (const token of out.tokens ?? []) {
-      if (token.input === token.output && !token.flagged) continue;
-      const others = token.alternatives.slice(0, 3).map((a) => `${a.text} ${a.score.toFixed(2)}`).join(', ');
-      process.stderr.write(`${token.input} -> ${token.output}  (confidence ${token.confidence.toFixed(2)}${token.flagged ? ', unsure: kept' : ''}${others ? `; ${others}` : ''})\n`);
-    }
+  if (!explain) {
+    process.stdout.write(out.text.endsWith('\n') || out.text === '' ? out.text : out.text + '\n');
+    return 0;
+  }
+  // --explain is for people and scripts alike: one JSON object per word token (NDJSON), the restored
+  // text itself is the concatenation of the outputs with the untouched separators.
+  process.stderr.write(`mode: ${mode}, ${out.changes} word${out.changes === 1 ? '' : 's'} changed\n`);
+  for (const token of out.tokens ?? []) {
+    const { input, output, alternatives, confidence, flagged } = token;
+    process.stdout.write(JSON.stringify({ input, output, changed: input !== output, alternatives, confidence, flagged }) + '\n');
   }
   return 0;
 }
