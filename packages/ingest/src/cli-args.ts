@@ -84,14 +84,14 @@ export const COMMANDS = {
     positionals: { min: 0, max: 0 },
   },
   serve: {
-    usage: 'sohoa serve [--port N] [--host H]',
+    usage: 'sohoa serve [--port N] [--host H] [--db PATH|URL]',
     summary: 'serve the read API over HTTP (SOHOA_API_TOKEN sets a bearer token)',
-    options: { port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: { port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, db: { type: 'string' } },
     positionals: { min: 0, max: 0 },
   },
   tasks: {
     usage:
-      'sohoa tasks [--document ID] [--lead TEXT] [--partner TEXT] [--unit TEXT] [--group CODE] [--year N] [--q TEXT] [--format json|csv|ndjson]',
+      'sohoa tasks [--document ID] [--lead TEXT] [--partner TEXT] [--unit TEXT] [--group CODE] [--year N] [--q TEXT] [--format json|csv|ndjson] [--db PATH|URL]',
     summary: 'list stored tasks; every row carries its documentId',
     options: {
       document: { type: 'string' },
@@ -103,6 +103,7 @@ export const COMMANDS = {
       q: { type: 'string' },
       format: { type: 'string', default: 'json' },
       limit: { type: 'string' },
+      db: { type: 'string' },
     },
     positionals: { min: 0, max: 0 },
   },

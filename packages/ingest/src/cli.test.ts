@@ -51,8 +51,9 @@ describe('sohoa CLI', () => {
     // stored, so the tasks command lists them, each with its documentId
     const csv = await runCli(['tasks', '--format', 'csv'], env);
     expect(csv.code).toBe(0);
+    // The CSV is the store's (the same as GET /tasks?format=csv): snake_case columns, lists joined with "; ".
     const [header, ...rows] = csv.output.trim().split(/\r?\n/);
-    const column = header.split(',').indexOf('documentId');
+    const column = header.split(',').indexOf('document_id');
     expect(column).toBeGreaterThanOrEqual(0);
     expect(rows.length).toBe(doc.tasks.length);
     expect(rows.every((row) => row.includes(doc.id))).toBe(true);

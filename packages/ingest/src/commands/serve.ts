@@ -4,7 +4,7 @@ import { openStoreFor } from '../open-store.js';
 import type { CommandArgs } from './command-args.js';
 
 export async function run({ values }: CommandArgs): Promise<number> {
-  const store = await openStoreFor();
+  const store = await openStoreFor(typeof values.db === 'string' ? values.db : undefined);
   const { createApiServer } = await loadStoreModule();
   const server = await createApiServer(store, { token: process.env.SOHOA_API_TOKEN || undefined });
   const address = await server.listen({ port: intOption(values, 'port') ?? 8080, host: String(values.host) });

@@ -1,7 +1,7 @@
 import { intOption } from '../cli-args.js';
 import type { TaskFilterInput } from '../contracts.js';
 import { openStoreFor } from '../open-store.js';
-import { toCsv } from '../to-csv.js';
+import { loadStoreModule } from '../modules.js';
 import type { CommandArgs } from './command-args.js';
 
 export async function run({ values }: CommandArgs): Promise<number> {
@@ -17,8 +17,8 @@ export async function run({ values }: CommandArgs): Promise<number> {
   if (year !== undefined) filter.year = year;
   const limit = intOption(values, 'limit') ?? Infinity;
 
-  const store = await openStoreFor();
-  const rows: Record<string, unknown>[] = [];
+  const store = await openStoreFor(str('db'));
+  const rows: Awaited<ReturnType<typeof store.listTasks>>['items'] = [];
   try {
     let cursor: string | undefined;
     do {
@@ -29,9 +29,8 @@ export async function run({ values }: CommandArgs): Promise<number> {
   } finally {
     await store.close();
   }
-  const format = values.format as 'json' | 'csv' | 'ndjson';
-  if (format === 'ndjson') process.stdout.write(rows.map((r) => JSON.stringify(r) + '\n').join(''));
-  else if (format === 'csv') process.stdout.write(toCsv(rows));
-  else process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  // The same RFC 4180 CSV and NDJSON as `GET /tasks`, so a script can switch between CLI and API.
+  const { formatTasks } = await loadStoreModule();
+  process.stdout.write(formatTasks(rows, values.format as 'json' | 'csv' | 'ndjson'));
   return 0;
 }
