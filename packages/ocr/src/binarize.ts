@@ -1,0 +1,125 @@
+import type { GrayImage } from './page-image.js';
+
+/** A 0/1 mask, 1 = ink. */
+export interface InkMask {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export function histogram(image: GrayImage): Float64Array {
+  const hist = new Float64Array(256);
+  const { data } = image;
+  for (let i = 0; i < data.length; i++) hist[data[i]]++;
+  return hist;
+}
+
+/** Otsu's global threshold: pixels <= the returned value are ink. */
+export function otsuThreshold(image: GrayImage): number {
+  const hist = histogram(image);
+  const total = image.data.length;
+  let sumAll = 0;
+  for (let t = 0; t < 256; t++) sumAll += t * hist[t];
+  let sumBack = 0;
+  let weightBack = 0;
+  let best = 127;
+  let bestVariance = -1;
+  for (let t = 0; t < 256; t++) {
+    weightBack += hist[t];
+    if (weightBack === 0) continue;
+    const weightFore = total - weightBack;
+    if (weightFore === 0) break;
+    sumBack += t * hist[t];
+    const meanBack = sumBack / weightBack;
+    const meanFore = (sumAll - sumBack) / weightFore;
+    const variance = weightBack * weightFore * (meanBack - meanFore) ** 2;
+    if (variance > bestVariance) {
+      bestVariance = variance;
+      best = t;
+    }
+  }
+  return best;
+}
+
+export function thresholdMask(image: GrayImage, threshold: number): InkMask {
+  const out = new Uint8Array(image.data.length);
+  const { data } = image;
+  for (let i = 0; i < data.length; i++) out[i] = data[i] <= threshold ? 1 : 0;
+  return { data: out, width: image.width, height: image.height };
+}
+
+export function otsuMask(image: GrayImage): InkMask {
+  return thresholdMask(image, otsuThreshold(image));
+}
+
+/**
+ * Sauvola-like local threshold (T = m * (1 + k (s / 128 - 1)) over a window), for pages with uneven
+ * lighting where one global threshold loses faint strokes. Integral images keep it O(pixels).
+ */
+export function sauvolaMask(image: GrayImage, windowPx: number, k = 0.2): InkMask {
+  const { width: w, height: h, data } = image;
+  const stride = w + 1;
+  const sum = new Float64Array(stride * (h + 1));
+  const sq = new Float64Array(stride * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rowSum = 0;
+    let rowSq = 0;
+    for (let x = 0; x < w; x++) {
+      const v = data[y * w + x];
+      rowSum += v;
+      rowSq += v * v;
+      sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + rowSum;
+      sq[(y + 1) * stride + x + 1] = sq[y * stride + x + 1] + rowSq;
+    }
+  }
+  const r = Math.max(1, Math.floor(windowPx / 2));
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w, x + r + 1);
+      const n = (y1 - y0) * (x1 - x0);
+      const s = sum[y1 * stride + x1] - sum[y0 * stride + x1] - sum[y1 * stride + x0] + sum[y0 * stride + x0];
+      const s2 = sq[y1 * stride + x1] - sq[y0 * stride + x1] - sq[y1 * stride + x0] + sq[y0 * stride + x0];
+      const mean = s / n;
+      const std = Math.sqrt(Math.max(0, s2 / n - mean * mean));
+      out[y * w + x] = data[y * w + x] <= mean * (1 + k * (std / 128 - 1)) ? 1 : 0;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
+/** Back to a gray image (ink black, paper white), e.g. to hand a binarised page to tesseract. */
+export function maskToGray(mask: InkMask): GrayImage {
+  const out = new Uint8Array(mask.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = mask.data[i] ? 0 : 255;
+  return { data: out, width: mask.width, height: mask.height };
+}
+
+/**
+ * Otsu's mask, but empty when ink and paper are not clearly apart (a blank page: Otsu would otherwise
+ * split the paper's noise into "ink").
+ */
+export function inkMask(image: GrayImage, minContrast = 60): InkMask {
+  const t = otsuThreshold(image);
+  const hist = histogram(image);
+  let nInk = 0;
+  let sInk = 0;
+  let nPaper = 0;
+  let sPaper = 0;
+  for (let v = 0; v < 256; v++) {
+    if (v <= t) {
+      nInk += hist[v];
+      sInk += v * hist[v];
+    } else {
+      nPaper += hist[v];
+      sPaper += v * hist[v];
+    }
+  }
+  if (nInk === 0 || nPaper === 0 || sPaper / nPaper - sInk / nInk < minContrast) {
+    return { data: new Uint8Array(image.data.length), width: image.width, height: image.height };
+  }
+  return thresholdMask(image, t);
+}

@@ -1,0 +1,114 @@
+import type { BBox } from '@sohoa/core';
+import { inkMask, maskToGray, otsuThreshold, sauvolaMask, type InkMask } from './binarize.js';
+import { median3, paperNoise } from './denoise.js';
+import { contentBox, type Box } from './content-box.js';
+import { downsampleMin2 } from './downsample.js';
+import { normalizeContrast } from './normalize.js';
+import type { GrayImage, PageImage } from './page-image.js';
+import { rotateGray } from './rotate-image.js';
+import { detectRulings, type Rulings } from './rulings.js';
+import { estimateSkew } from './skew.js';
+
+export interface PreprocessOptions {
+  /** Contrast stretch (default on). */
+  normalize?: boolean;
+  /** 3x3 median against grain and dust; 'auto' (default) only on grainy scans. */
+  denoise?: boolean | 'auto';
+  /** Estimate skew over ±3° and rotate it away (default on). */
+  deskew?: boolean;
+  /** Hand tesseract a binarised page instead of gray (default off: tesseract binarises itself). */
+  binarize?: false | 'otsu' | 'sauvola';
+  /** Find table ruling lines (default on). */
+  rulings?: boolean;
+  /** Only OCR the inked part of the page (default on). */
+  crop?: boolean;
+}
+
+export const DEFAULT_PREPROCESS: Required<PreprocessOptions> = {
+  normalize: true,
+  denoise: 'auto',
+  deskew: true,
+  binarize: false,
+  rulings: true,
+  crop: true,
+};
+
+export interface PreprocessedPage {
+  /** The page as it goes to recognition (same size as the input). */
+  image: PageImage;
+  /** Skew found (degrees, clockwise positive) and corrected; null when not looked for. */
+  skewDeg: number | null;
+  rulings: Rulings | undefined;
+  /** Where the ink is; null for a blank page. */
+  content: Box | null;
+}
+
+/**
+ * Paper grain (mean neighbour difference) above which the median pays: the fixture scans measure 2-3.5
+ * (mild) and 7.7-8.4 (hard); on hard pages the median cut CER from 2.45 % to 1.76 % (4 pages), on mild
+ * ones it raised it (0.39 -> 0.44 %, 0.78 -> 1.15 %).
+ */
+const NOISY_PAPER = 6;
+
+/** Below this the rotation would cost more than the skew costs tesseract. */
+const MIN_CORRECTED_SKEW_DEG = 0.15;
+
+export async function preprocessPage(page: PageImage, options: PreprocessOptions | boolean = true): Promise<PreprocessedPage> {
+  const opts: Required<PreprocessOptions> =
+    options === false
+      ? { normalize: false, denoise: false, deskew: false, binarize: false, rulings: false, crop: false }
+      : { ...DEFAULT_PREPROCESS, ...(options === true ? {} : options) };
+  let gray: GrayImage = opts.normalize ? normalizeContrast(page) : page;
+  if (opts.denoise === true || (opts.denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER)) gray = await median3(gray);
+  // page analysis on a half-size copy from 300 dpi up: a quarter of the work, the same answers (below
+  // 150 dpi effective, text strokes start to merge into ruling-like runs)
+  const factor = page.dpi >= 300 && page.width >= 64 && page.height >= 64 ? 2 : 1;
+  const analysed = (g: GrayImage): InkMask => inkMask(factor === 2 ? downsampleMin2(g) : g);
+  let ink = analysed(gray);
+  let skewDeg: number | null = null;
+  if (opts.deskew) {
+    skewDeg = estimateSkew(ink);
+    if (Math.abs(skewDeg) >= MIN_CORRECTED_SKEW_DEG) {
+      gray = await rotateGray(gray, -skewDeg);
+      ink = analysed(gray);
+    }
+  }
+  const rulings = opts.rulings ? scaleRulings(detectRulings(ink, page.dpi / factor), factor, page) : undefined;
+  // tesseract reads ruling lines as "|" and "_" glued to the cell text: paint them out
+  if (rulings && (rulings.horizontal.length || rulings.vertical.length)) gray = eraseRulings(gray, rulings, page.data, Math.max(1, Math.round(page.dpi / 150)));
+  const small = contentBox(ink, page.dpi / factor);
+  const content = small && scaleBox(small, factor, page);
+  if (opts.binarize === 'otsu') gray = maskToGray(inkMask(gray));
+  else if (opts.binarize === 'sauvola') gray = maskToGray(sauvolaMask(gray, Math.round(page.dpi / 6) | 1));
+  return {
+    image: { data: gray.data, width: gray.width, height: gray.height, dpi: page.dpi, index: page.index },
+    skewDeg,
+    rulings,
+    content: opts.crop || content === null ? content : { left: 0, top: 0, width: page.width, height: page.height },
+  };
+}
+
+function eraseRulings(image: GrayImage, rulings: Rulings, original: Uint8Array, pad: number): GrayImage {
+  const data = image.data === original ? new Uint8Array(image.data) : image.data;
+  const { width, height } = image;
+  for (const [x0, y0, x1, y1] of [...rulings.horizontal, ...rulings.vertical]) {
+    const ya = Math.max(0, y0 - pad);
+    const yb = Math.min(height, y1 + pad);
+    const xa = Math.max(0, x0 - pad);
+    const xb = Math.min(width, x1 + pad);
+    for (let y = ya; y < yb; y++) data.fill(255, y * width + xa, y * width + xb);
+  }
+  return { data, width, height };
+}
+
+function scaleBox(b: Box, k: number, page: GrayImage): Box {
+  const left = b.left * k;
+  const top = b.top * k;
+  return { left, top, width: Math.min(page.width - left, b.width * k), height: Math.min(page.height - top, b.height * k) };
+}
+
+function scaleRulings(r: Rulings, k: number, page: GrayImage): Rulings {
+  if (k === 1) return r;
+  const s = ([x0, y0, x1, y1]: BBox): BBox => [x0 * k, y0 * k, Math.min(page.width, x1 * k), Math.min(page.height, y1 * k)];
+  return { horizontal: r.horizontal.map(s), vertical: r.vertical.map(s) };
+}

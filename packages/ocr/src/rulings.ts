@@ -1,0 +1,120 @@
+import type { BBox } from '@sohoa/core';
+import type { InkMask } from './binarize.js';
+
+export interface Rulings {
+  horizontal: BBox[];
+  vertical: BBox[];
+}
+
+export interface RulingOptions {
+  /** Shortest ruling kept, in inches (default 0.35: longer than any glyph stroke at body sizes). */
+  minLengthIn?: number;
+  /** Thickest ruling kept, in inches (default 0.06); thicker dark runs are images or fills. */
+  maxThicknessIn?: number;
+}
+
+/**
+ * Ruling lines of tables: long horizontal / vertical ink runs on the binarised page, merged across
+ * adjacent rows (a line is a few pixels thick) and across small breaks (scanned lines fade in places).
+ * Boxes are [x0, y0, x1, y1] in the mask's pixels, end-exclusive.
+ */
+export function detectRulings(mask: InkMask, dpi: number, options: RulingOptions = {}): Rulings {
+  const minLength = Math.max(8, Math.round((options.minLengthIn ?? 0.35) * dpi));
+  const maxThickness = Math.max(2, Math.round((options.maxThicknessIn ?? 0.06) * dpi));
+  const gap = Math.max(1, Math.floor(dpi / 100));
+  const horizontal = rowSegments(mask.data, mask.width, mask.height, minLength, maxThickness, gap);
+  const transposed = transpose(mask);
+  const vertical = rowSegments(transposed, mask.height, mask.width, minLength, maxThickness, gap).map(
+    ([x0, y0, x1, y1]): BBox => [y0, x0, y1, x1],
+  );
+  return { horizontal, vertical };
+}
+
+function transpose(mask: InkMask): Uint8Array {
+  const { width: w, height: h, data } = mask;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[x * h + y] = data[row + x];
+  }
+  return out;
+}
+
+interface Open {
+  x0: number;
+  x1: number;
+  y0: number;
+  yLast: number;
+}
+
+/** Horizontal segments of a mask given as rows of `width` bytes. */
+function rowSegments(data: Uint8Array, width: number, height: number, minLength: number, maxThickness: number, gap: number): BBox[] {
+  const closed: Open[] = [];
+  let open: Open[] = [];
+  for (let y = 0; y < height; y++) {
+    const runs = longRuns(data, y * width, width, minLength, gap);
+    const next: Open[] = [];
+    const used = new Set<Open>();
+    for (const [x0, x1] of runs) {
+      const match = open.find((o) => !used.has(o) && overlap(o.x0, o.x1, x0, x1) >= 0.5 * Math.min(o.x1 - o.x0, x1 - x0));
+      if (match) {
+        used.add(match);
+        match.x0 = Math.min(match.x0, x0);
+        match.x1 = Math.max(match.x1, x1);
+        match.yLast = y;
+        next.push(match);
+      } else {
+        next.push({ x0, x1, y0: y, yLast: y });
+      }
+    }
+    for (const o of open) {
+      if (used.has(o)) continue;
+      if (y - o.yLast <= gap) next.push(o);
+      else closed.push(o);
+    }
+    open = next;
+  }
+  closed.push(...open);
+  const thin = closed.filter((s) => s.yLast - s.y0 + 1 <= maxThickness);
+  return joinCollinear(thin, gap * 4).map((s): BBox => [s.x0, s.y0, s.x1, s.yLast + 1]);
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+/** Runs of ink at least minLength long in one row, bridging gaps of up to `gap` pixels. */
+function longRuns(data: Uint8Array, start: number, width: number, minLength: number, gap: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let runStart = -1;
+  let lastInk = -gap - 2;
+  for (let x = 0; x < width; x++) {
+    if (data[start + x]) {
+      if (runStart < 0 || x - lastInk > gap + 1) {
+        if (runStart >= 0 && lastInk + 1 - runStart >= minLength) runs.push([runStart, lastInk + 1]);
+        runStart = x;
+      }
+      lastInk = x;
+    }
+  }
+  if (runStart >= 0 && lastInk + 1 - runStart >= minLength) runs.push([runStart, lastInk + 1]);
+  return runs;
+}
+
+/** Joins segments on the same line separated by short breaks. */
+function joinCollinear(segments: Open[], maxBreak: number): Open[] {
+  const sorted = [...segments].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const out: Open[] = [];
+  for (const s of sorted) {
+    const prev = out.find((p) => overlap(p.y0, p.yLast + 1, s.y0, s.yLast + 1) > 0 && s.x0 - p.x1 <= maxBreak && s.x1 >= p.x0);
+    if (prev) {
+      prev.x0 = Math.min(prev.x0, s.x0);
+      prev.x1 = Math.max(prev.x1, s.x1);
+      prev.y0 = Math.min(prev.y0, s.y0);
+      prev.yLast = Math.max(prev.yLast, s.yLast);
+    } else {
+      out.push({ ...s });
+    }
+  }
+  return out.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
