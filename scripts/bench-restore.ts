@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createRestorer } from '../packages/parser/src/restore/index.js';
 import { restoreTokens } from '../packages/parser/src/restore/restore-tokens.js';
 import { stripDiacritics } from '../packages/parser/src/vietnamese/index.js';
-import { heldOutDocuments } from './lm/read-corpus.js';
+import { heldOutDocuments } from './lib/corpus.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modelsDir = path.join(repoRoot, 'packages', 'parser', 'models');

@@ -12,7 +12,7 @@ import { lmForm, lmUnits, MAX_VOCAB, SPECIAL_TOKENS, BOS, EOS, UNK } from '../pa
 import { countNgrams, mergeCounts } from './lm/count-ngrams.js';
 import { GrowableUint32 } from './lm/growable.js';
 import { buildKneserNey } from './lm/kneser-ney.js';
-import { corpusLines, isHeldOut } from './lm/read-corpus.js';
+import { corpusLines, isHeldOut } from './lib/corpus.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

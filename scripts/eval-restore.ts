@@ -10,7 +10,7 @@ import { assessGarbling, loadRestorer, type Restorer } from '../packages/parser/
 import { restoreTokens } from '../packages/parser/src/restore/restore-tokens.js';
 import { normalizeTonePlacement, stripDiacritics } from '../packages/parser/src/vietnamese/index.js';
 import { cer, wer } from './lib/text-metrics.js';
-import { heldOutDocuments } from './lm/read-corpus.js';
+import { heldOutDocuments } from './lib/corpus.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = path.join(repoRoot, '..', 'shared', 'corpus');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { CHROMIUM, chromiumPrintToPdfArgs } from './lib/chromium.js';
 import sharp from 'sharp';
 import { writeImagePdf } from './lib/pdf-writer.js';
 
@@ -134,20 +135,8 @@ function chromiumPdf(html: string, dir: string): Buffer {
   const pdfPath = join(dir, 'page.pdf');
   writeFileSync(htmlPath, html);
   execFileSync(
-    'chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${join(dir, 'profile')}`,
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdfPath}`,
-      `file://${htmlPath}`,
-    ],
+    CHROMIUM,
+    chromiumPrintToPdfArgs(htmlPath, pdfPath, join(dir, 'profile')),
     { stdio: 'ignore', timeout: 120_000 },
   );
   return readFileSync(pdfPath);

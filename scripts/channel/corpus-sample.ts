@@ -1,28 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
+import { corpusLines, isHeldOut } from '../lib/corpus.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
-/**
- * The hold-out split shared with the language-model builder: inside each corpus file documents are
- * separated by blank lines and numbered from 0; document d is held out iff d % 40 === 0.
- * Changing it would leak evaluation text into the models.
- */
-export const HOLDOUT_MODULUS = 40;
-export function isHeldOut(docIndex: number): boolean {
-  return docIndex % HOLDOUT_MODULUS === 0;
-}
-
-/** Mulberry32: a tiny seeded PRNG so a training run picks the same paragraphs every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { HOLDOUT_MODULUS, isHeldOut } from '../lib/corpus.js';
+export { seededRandom } from '../lib/seeded-random.js';
 
 // Letters Liberation Serif renders and a Vietnamese page prints; lines with other scripts are skipped
 // so the channel does not learn how tesseract mangles CJK or Cyrillic.
@@ -51,17 +31,7 @@ export async function sampleParagraphs(corpusDir: string, opts: SampleOptions): 
     const reservoir: string[] = [];
     const seen = new Set<string>();
     let eligible = 0;
-    let doc = 0;
-    let inDoc = false;
-    const lines = createInterface({ input: createReadStream(`${corpusDir}/${file}`).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const raw of lines) {
-      const line = raw.trim();
-      if (line === '') {
-        if (inDoc) doc++;
-        inDoc = false;
-        continue;
-      }
-      inDoc = true;
+    for await (const { doc, line } of corpusLines(`${corpusDir}/${file}`)) {
       if ((opts.split === 'heldout') !== isHeldOut(doc)) continue;
       if (line.length < minChars || line.length > maxChars || !PRINTABLE.test(line)) continue;
       if (seen.has(line)) continue;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, chromiumPrintToPdfArgs } from '../lib/chromium.js';
 
 /** One printed page: its lines exactly as they must come out of the OCR engine. */
 export interface PageSpec {
@@ -49,20 +50,8 @@ export function renderPages(pages: PageSpec[], outDir: string, dpi: number): str
     const pdfPath = path.join(work, 'pages.pdf');
     writeFileSync(htmlPath, pagesToHtml(pages));
     execFileSync(
-      'chromium',
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--no-pdf-header-footer',
-        `--user-data-dir=${path.join(work, 'profile')}`,
-        `--print-to-pdf=${pdfPath}`,
-        `file://${htmlPath}`,
-      ],
+      CHROMIUM,
+      chromiumPrintToPdfArgs(htmlPath, pdfPath, path.join(work, 'profile')),
       { stdio: ['ignore', 'ignore', 'ignore'], timeout: 120_000 },
     );
     const prefix = path.join(outDir, 'page');

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 
 /**
- * The hold-out split shared with the channel-model builder (scripts/channel): inside each corpus file
+ * The hold-out split every model builder and evaluation shares (build-lm, train-channel, eval-restore): inside each corpus file
  * documents are separated by blank lines and numbered from 0; document d is held out iff d % 40 === 0.
  * Changing it would leak evaluation text into the models.
  */
