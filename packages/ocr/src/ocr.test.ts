@@ -38,7 +38,8 @@ describe('OCR of a scanned page (offline)', () => {
   });
 
   it('reads the scanned fixture: text, boxes, skew, rulings, hOCR', async () => {
-    const page = await ocrPage(fixture('unit', 'scanned.pdf'), 0, { pool });
+    // with the rulings painted out, no "|" is glued to cell text (off by default: see eraseRulings)
+    const page = await ocrPage(fixture('unit', 'scanned.pdf'), 0, { pool, preprocess: { eraseRulings: true } });
     expect(OcrPageSchema.parse(page)).toBeTruthy();
     expect(page.source).toBe('ocr');
     expect(page.dpi).toBe(DEFAULT_DPI);

@@ -20,6 +20,13 @@ export interface PreprocessOptions {
   binarize?: false | 'otsu' | 'sauvola';
   /** Find table ruling lines (default on). */
   rulings?: boolean;
+  /**
+   * Paint the found ruling lines out before OCR (default off). It lowers table-page CER (tesseract no
+   * longer reads lines as "|" glued to cell text), but it also erases parts of the lone STT marks beside
+   * them ("1." read as "TẾ", "II" as "H"), and the task table needs those: measured with
+   * `scripts/eval-tasks.ts --only mild`, erasing found 2/5 and 10/20 tasks, keeping the lines 5/5 and 20/20.
+   */
+  eraseRulings?: boolean;
   /** Only OCR the inked part of the page (default on). */
   crop?: boolean;
 }
@@ -30,6 +37,7 @@ export const DEFAULT_PREPROCESS: Required<PreprocessOptions> = {
   deskew: true,
   binarize: false,
   rulings: true,
+  eraseRulings: false,
   crop: true,
 };
 
@@ -56,7 +64,7 @@ const MIN_CORRECTED_SKEW_DEG = 0.15;
 export async function preprocessPage(page: PageImage, options: PreprocessOptions | boolean = true): Promise<PreprocessedPage> {
   const opts: Required<PreprocessOptions> =
     options === false
-      ? { normalize: false, denoise: false, deskew: false, binarize: false, rulings: false, crop: false }
+      ? { normalize: false, denoise: false, deskew: false, binarize: false, rulings: false, eraseRulings: false, crop: false }
       : { ...DEFAULT_PREPROCESS, ...(options === true ? {} : options) };
   let gray: GrayImage = opts.normalize ? normalizeContrast(page) : page;
   if (opts.denoise === true || (opts.denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER)) gray = await median3(gray);
@@ -75,7 +83,7 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
   }
   const rulings = opts.rulings ? scaleRulings(detectRulings(ink, page.dpi / factor), factor, page) : undefined;
   // tesseract reads ruling lines as "|" and "_" glued to the cell text: paint them out
-  if (rulings && (rulings.horizontal.length || rulings.vertical.length)) gray = eraseRulings(gray, rulings, page.data, Math.max(1, Math.round(page.dpi / 150)));
+  if (opts.eraseRulings && rulings && (rulings.horizontal.length || rulings.vertical.length)) gray = eraseRulings(gray, rulings, page.data, Math.max(1, Math.round(page.dpi / 150)));
   const small = contentBox(ink, page.dpi / factor);
   const content = small && scaleBox(small, factor, page);
   if (opts.binarize === 'otsu') gray = maskToGray(inkMask(gray));
