@@ -130,7 +130,7 @@ interface PageRef {
   index: number;
 }
 
-async function timeOurs(pool: OcrPool, pages: PageRef[], preprocess?: boolean | PreprocessOptions): Promise<{ ms: number; texts: string[] }> {
+async function timeOurs(pool: OcrPool, pages: PageRef[], options: { dpi?: number; preprocess?: boolean | PreprocessOptions } = {}): Promise<{ ms: number; texts: string[] }> {
   const texts: string[] = new Array(pages.length);
   let next = 0;
   const t0 = performance.now();
@@ -138,7 +138,7 @@ async function timeOurs(pool: OcrPool, pages: PageRef[], preprocess?: boolean | 
     Array.from({ length: pool.size + 1 }, async () => {
       while (next < pages.length) {
         const i = next++;
-        texts[i] = (await ocrPage(pages[i].path, pages[i].index, { pool, forceOcr: true, preprocess })).text;
+        texts[i] = (await ocrPage(pages[i].path, pages[i].index, { pool, forceOcr: true, ...options })).text;
       }
     }),
   );
@@ -337,18 +337,7 @@ export async function sweep(): Promise<object> {
   try {
     await ocrPage(pages[0].path, pages[0].index, { pool, forceOcr: true });
     for (const c of chosen) {
-      const texts: string[] = new Array(pages.length);
-      let next = 0;
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: pool.size + 1 }, async () => {
-          while (next < pages.length) {
-            const i = next++;
-            texts[i] = (await ocrPage(pages[i].path, pages[i].index, { pool, dpi: c.dpi, preprocess: c.pre, forceOcr: true })).text;
-          }
-        }),
-      );
-      const ms = performance.now() - t0;
+      const { ms, texts } = await timeOurs(pool, pages, { dpi: c.dpi, preprocess: c.pre });
       const e = docCer(fixtures, pages, texts);
       out.push({ config: c.name, dpi: c.dpi, cer: e, pagesPerMinute: ppm(pages.length, ms) });
       rows.push(`| ${c.name} | ${c.dpi} | ${fmt(e == null ? null : e * 100, 2)} | ${fmt(ppm(pages.length, ms))} |`);

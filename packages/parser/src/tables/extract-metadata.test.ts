@@ -1,19 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SEED_000, SEED_002 } from '../test-support/seeds.js';
 import { extractMetadata } from './extract-metadata.js';
-
-/** The seed from ../shared/seeds beside the repo, else the copy the fixtures keep (fixtures/seedNNN-text). */
-const seedPath = (name: string): string => {
-  const shared = fileURLToPath(new URL(`../../../../../shared/seeds/${name}`, import.meta.url));
-  const copy = fileURLToPath(new URL(`../../../../fixtures/seed${name.slice(0, 3)}-text/input.txt`, import.meta.url));
-  return existsSync(shared) || !existsSync(copy) ? shared : copy;
-};
-const SEED_000 = seedPath('000_069ffc44a699e7d5.txt');
-const SEED_002 = seedPath('002_3c85f6b55c36591a.txt');
-if (!existsSync(SEED_000) || !existsSync(SEED_002)) {
-  console.warn(`seed tests skipped: ${SEED_000} or ${SEED_002} is missing (the seeds live in ../shared/seeds beside the repo)`);
-}
 
 /** The header and signature of plan 1125/KH-UBND as a clean OCR reads them (two columns on one line). */
 const CLEAN_1125 = [
