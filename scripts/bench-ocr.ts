@@ -277,16 +277,23 @@ export async function run(): Promise<object> {
     for (const born of twins.slice(0, 2)) {
       const scan = fixtures.find((g) => g.path === born.twin)!;
       if (scan.pages > 10) continue;
-      const t1 = performance.now();
-      await ocrDocument(born.path, { pool });
-      const bornMs = (performance.now() - t1) / born.pages;
+      // the first document in a process also pays for pdf.js warming up; a worker that runs for hours
+      // sees the steady state, so both are reported and the ratio uses the steady state
+      const bornRuns: number[] = [];
+      for (let run = 0; run < 4; run++) {
+        const t1 = performance.now();
+        await ocrDocument(born.path, { pool });
+        bornRuns.push((performance.now() - t1) / born.pages);
+      }
+      const bornColdMs = bornRuns[0];
+      const bornMs = [...bornRuns.slice(1)].sort((a, b) => a - b)[1];
       const t2 = performance.now();
       await ocrDocument(scan.path, { pool });
       const scanMs = (performance.now() - t2) / scan.pages;
       ratios.push(scanMs / bornMs);
-      twinRows.push([rel(born.path), rel(scan.path), fmt(bornMs, 0), fmt(scanMs, 0), fmt(scanMs / bornMs, 1)]);
+      twinRows.push([rel(born.path), rel(scan.path), fmt(bornColdMs, 0), fmt(bornMs, 0), fmt(scanMs, 0), fmt(scanMs / bornMs, 1)]);
     }
-    result.twins = twinRows.map(([born, scan, bornMs, scanMs, ratio]) => ({ born, scan, bornMsPerPage: Number(bornMs), scanMsPerPage: Number(scanMs), ratio: Number(ratio) }));
+    result.twins = twinRows.map(([born, scan, bornColdMs, bornMs, scanMs, ratio]) => ({ born, scan, bornColdMsPerPage: Number(bornColdMs), bornMsPerPage: Number(bornMs), scanMsPerPage: Number(scanMs), ratio: Number(ratio) }));
 
     const md = [
       `OCR throughput at ${DEFAULT_DPI} dpi over ${pages.length} scanned page(s) from ${[...new Set(pages.map((p) => rel(p.path)))].join(', ')} (pool start-up ${fmt(poolStartMs / 1000)} s, not counted).`,
@@ -301,8 +308,8 @@ export async function run(): Promise<object> {
         ? `sohoa / native throughput: **${result.oursOverNative}x** against Debian's fast model, **${result.oursOverNativeBestInt}x** against the same best_int model (target >= 0.7x)`
         : 'native tesseract not installed: no comparison',
       '',
-      '| born-digital | scanned twin | ms/page born-digital | ms/page scanned | scanned / born-digital |',
-      '|---|---|---:|---:|---:|',
+      '| born-digital | scanned twin | ms/page born-digital, first run in the process | ms/page born-digital, steady (median of 3 more) | ms/page scanned | scanned / born-digital (steady) |',
+      '|---|---|---:|---:|---:|---:|',
       ...twinRows.map((r) => `| ${r.join(' | ')} |`),
       '',
       ratios.length ? `born-digital is **${fmt(Math.min(...ratios), 0)}x** faster than its scanned twin at worst (target >= 20x)` : 'no born-digital/scanned twins found',

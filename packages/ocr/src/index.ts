@@ -7,6 +7,7 @@ export { ocrDocument, type OcrDocumentResult } from './ocr-document.js';
 export { pagesToHocr, pagesToText } from './hocr.js';
 export { preprocessPage, DEFAULT_PREPROCESS, type PreprocessOptions, type PreprocessedPage } from './preprocess.js';
 export { detectRulings, type Rulings } from './rulings.js';
+export { vectorRulings, type VectorRulingOptions } from './vector-rulings.js';
 export { estimateSkew } from './skew.js';
 export { inkMask, otsuMask, otsuThreshold, sauvolaMask, type InkMask } from './binarize.js';
 export { rasterizePdfPage, rasterizeImagePage } from './rasterize-page.js';

@@ -1,3 +1,4 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrBlock, OcrPage } from '@sohoa/core';
 import { SohoaError, toSohoaError } from '@sohoa/core';
 import { inkMask } from './binarize.js';
@@ -12,8 +13,9 @@ import { rasterizeImagePage, rasterizePdfPage } from './rasterize-page.js';
 import { detectRulings, type Rulings } from './rulings.js';
 import { cropImage, offsetBlocks } from './crop-image.js';
 import { gridCells, layoutPageText, tableGrid } from './page-text.js';
-import { meanWordConfidence, toOcrBlocks } from './tesseract-output.js';
+import { meanWordConfidence } from './tesseract-output.js';
 import { looksTabular, pageHasTextLayer, textLayerPage } from './text-layer.js';
+import { vectorRulings } from './vector-rulings.js';
 
 export interface OcrPageOptions {
   /** The worker pool to use; without one a single-worker pool is made for the call (slow: loads the model). */
@@ -53,13 +55,7 @@ export async function ocrOpenPage(input: OpenInput, pageIndex: number, options: 
       try {
         checkPageSize(page, dpi, file);
         if (!options.forceOcr && (await pageHasTextLayer(page))) {
-          let rulings: Rulings | undefined;
-          if (options.preprocess !== false && rulingsWanted(options.preprocess) && (await looksTabular(page))) {
-            // a cheap raster is enough to see the table grid of a born-digital page
-            const low = Math.min(dpi, RULING_DPI);
-            const raster = await rasterizePdfPage(page, low, file);
-            rulings = scaleRulings(detectRulings(inkMask(raster), low), dpi / low);
-          }
+          const rulings = rulingsWanted(options.preprocess) ? await textPageRulings(page, dpi, file) : undefined;
           const textPage = await textLayerPage(page, dpi, rulings);
           return rulings ? { ...textPage, rulings } : textPage;
         }
@@ -77,7 +73,25 @@ export async function ocrOpenPage(input: OpenInput, pageIndex: number, options: 
 }
 
 function rulingsWanted(pre: boolean | PreprocessOptions | undefined): boolean {
+  if (pre === false) return false;
   return typeof pre === 'object' ? pre.rulings !== false : true;
+}
+
+/**
+ * Table ruling lines of a page that has a text layer, at `dpi`, when its text sits in columns (a table,
+ * a letterhead; reading the operators costs about as much as reading the text, so body pages are
+ * spared): read from its drawing operators, which also never mistakes glyph strokes for lines. A page
+ * that paints images over much of its area (a scan under an OCR text layer) has its lines in the
+ * pixels, and so may a page whose operators cannot be read: those get the raster detector on a cheap
+ * render.
+ */
+async function textPageRulings(page: PDFPageProxy, dpi: number, file: string): Promise<Rulings | undefined> {
+  if (!(await looksTabular(page))) return undefined;
+  const vector = await vectorRulings(page, dpi).catch(() => null);
+  if (vector) return vector;
+  const low = Math.min(dpi, RULING_DPI);
+  const raster = await rasterizePdfPage(page, low, file);
+  return scaleRulings(detectRulings(inkMask(raster), low), dpi / low);
 }
 
 function scaleRulings(r: Rulings, k: number): Rulings {
@@ -109,7 +123,7 @@ async function readMissedCells(pool: OcrPool, image: PageImage, blocks: OcrBlock
     .filter((c) => inkPixels(image, c) >= Math.max(8, (image.dpi / 100) ** 2 * 4))
     .slice(0, MAX_CELL_RETRIES);
   const found = await Promise.all(
-    missed.map(async (cell) => offsetBlocks(toOcrBlocks((await pool.recognize(cropImage(image, cell), { psm: '7' })).blocks), cell.left, cell.top)),
+    missed.map(async (cell) => offsetBlocks((await pool.recognize(cropImage(image, cell), { psm: '7' })).blocks, cell.left, cell.top)),
   );
   return found.flat();
 }
@@ -143,7 +157,7 @@ async function recognizePage(image: PageImage, options: OcrPageOptions): Promise
     const pool = options.pool ?? ownPool!;
     const { left, top } = pre.content;
     const result = await pool.recognize(cropImage(pre.image, pre.content));
-    const blocks = offsetBlocks(toOcrBlocks(result.blocks), left, top);
+    const blocks = offsetBlocks(result.blocks, left, top);
     blocks.push(...(await readMissedCells(pool, pre.image, blocks, pre.rulings)));
     const text = layoutPageText(blocks.flatMap((b) => b.lines), pre.rulings, image.dpi);
     return { ...base, blocks, text, meanConfidence: meanWordConfidence(blocks) };

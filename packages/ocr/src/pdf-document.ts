@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { SohoaError } from '@sohoa/core';
+import { PdfObjects } from './pdf-objects.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -26,11 +27,31 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
   // pdfjs transfers the buffer it is given to its worker: hand it a copy
   const task = getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, ...assets });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    bytesOfDoc.set(doc, data);
+    return doc;
   } catch (err) {
     await task.destroy().catch(() => undefined);
     throw pdfError(err, file);
   }
+}
+
+// the file's own bytes, for reading a scanned page's image without pdfjs decoding it (scan-image.ts)
+const bytesOfDoc = new WeakMap<PDFDocumentProxy, Uint8Array>();
+const objectsOfDoc = new WeakMap<PDFDocumentProxy, PdfObjects>();
+const docOfPage = new WeakMap<PDFPageProxy, PDFDocumentProxy>();
+
+/** The raw objects of the file a page came from, when it was opened by openPdf/getPdfPage. */
+export function pdfObjectsOfPage(page: PDFPageProxy): PdfObjects | null {
+  const doc = docOfPage.get(page);
+  const bytes = doc && bytesOfDoc.get(doc);
+  if (!doc || !bytes) return null;
+  let objects = objectsOfDoc.get(doc);
+  if (!objects) {
+    objects = new PdfObjects(bytes);
+    objectsOfDoc.set(doc, objects);
+  }
+  return objects;
 }
 
 function hasEofMarker(data: Uint8Array): boolean {
@@ -87,7 +108,9 @@ export async function getPdfPage(doc: PDFDocumentProxy, index: number, file: str
     throw new SohoaError('INVALID_INPUT', `page ${index + 1} does not exist (the PDF has ${doc.numPages} pages)`, { stage: 'ocr', file });
   }
   try {
-    return await doc.getPage(index + 1);
+    const page = await doc.getPage(index + 1);
+    docOfPage.set(page, doc);
+    return page;
   } catch (err) {
     throw pdfError(err, file);
   }

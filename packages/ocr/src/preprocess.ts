@@ -21,12 +21,15 @@ export interface PreprocessOptions {
   /** Find table ruling lines (default on). */
   rulings?: boolean;
   /**
-   * Paint the found ruling lines out before OCR (default off). It lowers table-page CER (tesseract no
-   * longer reads lines as "|" glued to cell text), but it also erases parts of the lone STT marks beside
-   * them ("1." read as "TẾ", "II" as "H"), and the task table needs those: measured with
-   * `scripts/eval-tasks.ts --only mild`, erasing found 2/5 and 10/20 tasks, keeping the lines 5/5 and 20/20.
+   * Paint the found ruling lines out before OCR (default off), all of them or only the horizontal ones.
+   * It lowers table-page CER a lot (tesseract no longer reads lines as "|" and "_" glued to cell text:
+   * horizontal only, 7 table pages went from 4.6-10.9 % to 0.9-2.9 %), but the task table suffers:
+   * erasing everything erases parts of the lone STT marks beside the lines ("1." read as "TẾ"), and
+   * erasing the horizontal lines lets tesseract run a cell's lines into the next row's. Measured with
+   * `scripts/eval-tasks.ts`: mild scans 2/5 and 10/20 tasks (all) or 1/5 and 13/20 (horizontal), 5/5
+   * and 20/20 keeping the lines. Worth revisiting with a table builder that reads cells one by one.
    */
-  eraseRulings?: boolean;
+  eraseRulings?: boolean | 'horizontal';
   /** Only OCR the inked part of the page (default on). */
   crop?: boolean;
 }
@@ -67,7 +70,7 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
       ? { normalize: false, denoise: false, deskew: false, binarize: false, rulings: false, eraseRulings: false, crop: false }
       : { ...DEFAULT_PREPROCESS, ...(options === true ? {} : options) };
   let gray: GrayImage = opts.normalize ? normalizeContrast(page) : page;
-  if (opts.denoise === true || (opts.denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER)) gray = await median3(gray);
+  if (opts.denoise === true || (opts.denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER)) gray = median3(gray);
   // page analysis on a half-size copy from 300 dpi up: a quarter of the work, the same answers (below
   // 150 dpi effective, text strokes start to merge into ruling-like runs)
   const factor = page.dpi >= 300 && page.width >= 64 && page.height >= 64 ? 2 : 1;
@@ -83,7 +86,10 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
   }
   const rulings = opts.rulings ? scaleRulings(detectRulings(ink, page.dpi / factor), factor, page) : undefined;
   // tesseract reads ruling lines as "|" and "_" glued to the cell text: paint them out
-  if (opts.eraseRulings && rulings && (rulings.horizontal.length || rulings.vertical.length)) gray = eraseRulings(gray, rulings, page.data, Math.max(1, Math.round(page.dpi / 150)));
+  if (opts.eraseRulings && rulings && (rulings.horizontal.length || rulings.vertical.length)) {
+    const erased = opts.eraseRulings === 'horizontal' ? { horizontal: rulings.horizontal, vertical: [] } : rulings;
+    gray = eraseRulings(gray, erased, page.data, Math.max(1, Math.round(page.dpi / 150)));
+  }
   const small = contentBox(ink, page.dpi / factor);
   const content = small && scaleBox(small, factor, page);
   if (opts.binarize === 'otsu') gray = maskToGray(inkMask(gray));

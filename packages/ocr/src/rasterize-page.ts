@@ -3,12 +3,22 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { SohoaError } from '@sohoa/core';
 import type { GrayImage, PageImage } from './page-image.js';
+import { scanImageOfPage } from './scan-image.js';
 
-/** Renders one PDF page to gray pixels at `dpi` (the caller has checked the page size). */
+/**
+ * One PDF page as gray pixels at `dpi` (the caller has checked the page size): a plain scanned page is
+ * taken from its image, anything else is drawn.
+ */
 export async function rasterizePdfPage(page: PDFPageProxy, dpi: number, file: string): Promise<PageImage> {
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
+  try {
+    const scan = await scanImageOfPage(page, width, height);
+    if (scan) return { ...scan, dpi, index: page.pageNumber - 1 };
+  } catch {
+    // a page whose operators cannot be read is the renderer's to report
+  }
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   try {

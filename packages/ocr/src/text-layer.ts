@@ -59,8 +59,9 @@ function pagePieces(items: TextItem[], viewport: ReturnType<PDFPageProxy['getVie
 }
 
 /**
- * Whether the text sits in columns on at least 3 visual rows (a table, or a letterhead): only then is
- * the page rasterised to look for ruling lines, which costs more than reading its text.
+ * Whether the text sits in columns on at least 3 visual rows (a table, or a letterhead): only then are
+ * the page's ruling lines looked for, which costs about as much as reading its text (its drawing
+ * operators) or more (a render, for a scan under a text layer).
  */
 export async function looksTabular(page: PDFPageProxy): Promise<boolean> {
   const pieces = pagePieces(await textItems(page), page.getViewport({ scale: 1 }));
