@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLm } from '../packages/parser/src/restore/lm-format.js';
+import { buildCandidates } from './lm/build-candidates.js';
 import { lmForm, lmUnits, MAX_VOCAB, SPECIAL_TOKENS, BOS, EOS, UNK } from '../packages/parser/src/restore/lm-units.js';
 import { countNgrams, mergeCounts } from './lm/count-ngrams.js';
 import { GrowableUint32 } from './lm/growable.js';
@@ -141,12 +142,15 @@ function arg(name: string): string | undefined {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = path.resolve(arg('out') ?? path.join(repoRoot, 'packages', 'parser', 'models', 'lm.bin'));
   await buildLm({
     corpusDir: path.resolve(arg('corpus') ?? path.join(repoRoot, '..', 'shared', 'corpus')),
-    out: path.resolve(arg('out') ?? path.join(repoRoot, 'packages', 'parser', 'models', 'lm.bin')),
+    out,
     maxLinesPerFile: Number(arg('max-lines') ?? Infinity),
     wikiWeight: Number(arg('wiki-weight') ?? 0.3),
     minTrigramCount: Number(arg('min-trigram') ?? 2),
     minBigramCount: Number(arg('min-bigram') ?? 1),
   });
+  // The candidate table is derived from lm.bin (and channel.json): rebuild it beside the new model.
+  if (path.basename(out) === 'lm.bin') console.log('candidate table', await buildCandidates(path.dirname(out)));
 }

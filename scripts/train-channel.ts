@@ -14,6 +14,7 @@
  * Page images and OCR text are cached under tmp/channel/ (git-ignored), so a re-run only recounts.
  */
 import { createHash } from 'node:crypto';
+import { buildCandidates } from './lm/build-candidates.js';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -255,6 +256,9 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(modelPath), { recursive: true });
   writeFileSync(modelPath, `${JSON.stringify(model)}\n`);
   writeFileSync(path.join(cacheDir, 'stats.json'), JSON.stringify(stats, null, 2));
+  // the precomputed candidate lists depend on the channel: a stale table is ignored (slow, not wrong)
+  const table = await buildCandidates();
+  console.log(`train-channel: candidates.json rebuilt (${table.skeletons} skeletons, ${table.candidates} candidates)`);
   const command = `npx tsx --conditions=source scripts/train-channel.ts --pages ${trainPageCount} --heldout-pages ${heldoutPageCount} --vie-extra-pages ${vieExtraPageCount} --seed ${seed}`;
   const section = channelSection(stats as Record<string, EngineStats>, {
     builtAt: model.builtAt,

@@ -1,28 +1,119 @@
-import type { LanguageModel } from './language-model.js';
+import { findPacked, type LanguageModel } from './language-model.js';
+import { LmScoreMemo } from './lm-score-memo.js';
 import { BOS, EOS } from './lm-units.js';
 
 /** One position of a sequence: candidate LM ids and their (weighted) channel log10 scores. */
 export interface Slot {
   lm: Int32Array;
   channel: Float64Array;
+  /** Id of a candidate list that recurs (one per token type), whose LM scores are memoised; -1 if none. */
+  listId: number;
 }
 
+let listIds = 0;
+
+/** A slot for a candidate list the caller reuses for every occurrence of its token. */
+export function reusableSlot(lm: Int32Array, channel: Float64Array): Slot {
+  return { lm, channel, listId: listIds++ };
+}
+
+/** A slot used once. */
+export function oneOffSlot(lm: Int32Array, channel: Float64Array): Slot {
+  return { lm, channel, listId: -1 };
+}
 
 /** Scratch buffers reused across calls: the decoder runs per sequence, thousands of times per document. */
 class Scratch {
+  // Beam states, current and next (see decodeSlots).
+  stU = new Int32Array(0);
+  stV = new Int32Array(0);
+  stH = new Int32Array(0);
+  stScore = new Float64Array(0);
+  stCand = new Int32Array(0);
+  nU = new Int32Array(0);
+  nV = new Int32Array(0);
+  nH = new Int32Array(0);
+  nScore = new Float64Array(0);
+  nCand = new Int32Array(0);
+  at = new Int32Array(0);
   best = new Float64Array(256);
   bestBack = new Int32Array(256);
-  order: number[] = [];
+  order = new Int32Array(0);
   history = new Int32Array(4096);
+  scores = new Float64Array(512);
+  scores32 = new Int32Array(this.scores.buffer);
+  growBeam(beam: number): void {
+    if (this.stU.length >= beam) return;
+    [this.stU, this.stV, this.stH, this.stCand, this.nU, this.nV, this.nH, this.nCand, this.at, this.order] = Array.from({ length: 10 }, () => new Int32Array(beam));
+    this.stScore = new Float64Array(beam);
+    this.nScore = new Float64Array(beam);
+  }
   grow(size: number, historySize: number): void {
     if (this.best.length < size) {
       this.best = new Float64Array(size * 2);
       this.bestBack = new Int32Array(size * 2);
+      this.scores = new Float64Array(size * 4);
+      this.scores32 = new Int32Array(this.scores.buffer);
     }
     if (this.history.length < historySize) this.history = new Int32Array(historySize * 2);
   }
 }
 const scratch = new Scratch();
+const memos = new WeakMap<LanguageModel, LmScoreMemo>();
+/** The end of sentence as a one-candidate slot, so P(</s> | u v) is memoised like any other score. */
+const endSlots = new WeakMap<LanguageModel, Slot>();
+
+/**
+ * LM scores of K candidates after one history, as doubles at `at`: K log10 probabilities, then (as
+ * int32 in the same memory, from double at + K) the bigram index of (last history word, candidate),
+ * -1 if not stored: the history the next step needs if that candidate is chosen. The scoring loop
+ * reads K contiguous doubles (one cache line for most lists), and only winners read their index.
+ */
+export function entrySize(K: number): number {
+  return K + ((K + 1) >> 1);
+}
+
+/** Writes backoff + log10 P(w | v) and the bigram index of (v, w) of every candidate w into the entry at `at`. */
+function writeBigramScores(lm: LanguageModel, v: number, cands: Int32Array, backoff: number, out: Float64Array, out32: Int32Array, at: number): void {
+  const { biStart, biPacked, probTable, uniProb, uniBackoff } = lm;
+  const lo = biStart[v];
+  const hi = biStart[v + 1];
+  const K = cands.length;
+  const indices = 2 * (at + K);
+  for (let c = 0; c < K; c++) {
+    const w = cands[c];
+    const j = findPacked(biPacked, lo, hi, w);
+    out[at + c] = backoff + (j >= 0 ? probTable[biPacked[j] & 255] : uniBackoff[v] + uniProb[w]);
+    out32[indices + c] = j;
+  }
+}
+
+/** Turns backed-off scores of the entry at `at` into log10 P(w | u v) where the trigram (history h, w) is stored. */
+function applyTrigrams(lm: LanguageModel, h: number, cands: Int32Array, out: Float64Array, at: number): void {
+  const { triStart, triPacked, probTable } = lm;
+  const lo = triStart[h];
+  const hi = triStart[h + 1];
+  if (lo === hi) return;
+  for (let c = 0; c < cands.length; c++) {
+    const t = findPacked(triPacked, lo, hi, cands[c]);
+    if (t >= 0) out[at + c] = probTable[triPacked[t] & 255];
+  }
+}
+
+/**
+ * Offset in `memo.arena` of the entry (see entrySize) of the slot's candidates after history (u, v),
+ * h being the bigram index of (u, v) or -1 (no history, or not stored: the bigram alone counts).
+ */
+function memoisedScores(memo: LmScoreMemo, lm: LanguageModel, slot: Slot, h: number, v: number): number {
+  // History keys: the bigram index of (u, v), or past all bigrams, v alone.
+  const key = h >= 0 ? h : lm.biPacked.length + v;
+  const found = memo.find(slot.listId, key);
+  if (found >= 0) return found;
+  const at = memo.insert(slot.listId, key, entrySize(slot.lm.length));
+  writeBigramScores(lm, v, slot.lm, h >= 0 ? lm.biBackoff[h] : 0, memo.arena, memo.arena32, at);
+  if (h >= 0) applyTrigrams(lm, h, slot.lm, memo.arena, at);
+  return at;
+}
 
 /**
  * Viterbi over trigram states (candidate at i-1, candidate at i) with beam pruning. Returns the chosen
@@ -32,63 +123,57 @@ export function decodeSlots(lm: LanguageModel, slots: Slot[], lmWeight: number, 
   const n = slots.length;
   const choice = new Int32Array(n);
   if (n === 0) return choice;
+  let memo = memos.get(lm);
+  if (!memo) {
+    memo = new LmScoreMemo(lm.biPacked.length + lm.size);
+    memos.set(lm, memo);
+  }
+  memo.trim();
   // history[(i * beam + j) * 2] = candidate of state j at step i, [+1] = its back pointer.
   scratch.grow(0, n * beam * 2);
   const history = scratch.history;
-  let stU = new Int32Array(beam);
-  let stV = new Int32Array(beam);
-  let stScore = new Float64Array(beam);
-  let stCand = new Int32Array(beam);
-  let nU = new Int32Array(beam);
-  let nV = new Int32Array(beam);
-  let nScore = new Float64Array(beam);
-  let nCand = new Int32Array(beam);
+  // A state: the words (u, v) of its history, the bigram index of (u, v) (-1 if none), its score,
+  // its candidate index, and where its LM scores for the current step were written.
+  scratch.growBeam(beam);
+  let { stU, stV, stH, stScore, stCand, nU, nV, nH, nScore, nCand } = scratch;
+  const at = scratch.at;
   let count = 1;
   stU[0] = -1;
   stV[0] = BOS;
+  stH[0] = -1;
   stScore[0] = 0;
   stCand[0] = 0;
   let prevK = 1;
-  const memoV = new Int32Array(beam);
-  const vIndex = new Int32Array(beam);
-  let bigramMemo = new Float64Array(beam * 16);
   for (let i = 0; i < n; i++) {
     const slot = slots[i];
-    const K = slot.lm.length;
+    const cands = slot.lm;
+    const channel = slot.channel;
+    const K = cands.length;
     const size = prevK * K;
-    scratch.grow(size, 0);
+    scratch.grow(Math.max(size, count * K), 0);
     const best = scratch.best;
     const bestBack = scratch.bestBack;
     best.fill(-Infinity, 0, size);
-    // States share their last word: P(w | v) is memoised per (v, candidate) for this step, and the
-    // trigram table is only probed for histories that have trigram continuations.
-    let distinct = 0;
+    // Candidate lists of recurring tokens meet the same histories again and again: their scores come
+    // from the memo; others are looked up into scratch space, one run per state.
+    const memoised = slot.listId >= 0;
     for (let s = 0; s < count; s++) {
-      let j = 0;
-      while (j < distinct && memoV[j] !== stV[s]) j++;
-      if (j === distinct) memoV[distinct++] = stV[s];
-      vIndex[s] = j;
+      const h = stH[s];
+      if (memoised) at[s] = memoisedScores(memo, lm, slot, h, stV[s]);
+      else {
+        at[s] = s * entrySize(K);
+        writeBigramScores(lm, stV[s], cands, h < 0 ? 0 : lm.biBackoff[h], scratch.scores, scratch.scores32, at[s]);
+        if (h >= 0) applyTrigrams(lm, h, cands, scratch.scores, at[s]);
+      }
     }
-    if (bigramMemo.length < distinct * K) bigramMemo = new Float64Array(distinct * K * 2);
-    bigramMemo.fill(NaN, 0, distinct * K);
+    const lmScores = memoised ? memo.arena : scratch.scores;
+    const nextHistory = memoised ? memo.arena32 : scratch.scores32;
     for (let s = 0; s < count; s++) {
       const base = stScore[s];
-      const u = stU[s];
-      const v = stV[s];
       const row = stCand[s] * K;
-      const history = lm.historySlot(u, v);
-      const backoff = lm.backoffAt(history);
-      const hasTrigrams = lm.hasTrigramsAt(history);
-      const memoRow = vIndex[s] * K;
+      const from = at[s];
       for (let c = 0; c < K; c++) {
-        const w = slot.lm[c];
-        let p = hasTrigrams ? lm.storedTrigram(u, v, w) : NaN;
-        if (p !== p) {
-          let b = bigramMemo[memoRow + c];
-          if (b !== b) b = bigramMemo[memoRow + c] = lm.bigram(v, w);
-          p = backoff + b;
-        }
-        const score = base + lmWeight * p + slot.channel[c];
+        const score = base + lmWeight * lmScores[from + c] + channel[c];
         if (score > best[row + c]) {
           best[row + c] = score;
           bestBack[row + c] = s;
@@ -99,41 +184,45 @@ export function decodeSlots(lm: LanguageModel, slots: Slot[], lmWeight: number, 
     for (let k = 0; k < size; k++) if (best[k] > top) top = best[k];
     // Top `beam` states by insertion into a short sorted list (no comparator sort in the hot loop).
     const order = scratch.order;
-    order.length = 0;
+    let kept = 0;
     const floor = top - beamGap;
     for (let k = 0; k < size; k++) {
       const score = best[k];
       if (score <= floor) continue;
-      if (order.length === beam && score <= best[order[beam - 1]]) continue;
-      let j = order.length < beam ? order.length : beam - 1;
+      if (kept === beam && score <= best[order[beam - 1]]) continue;
+      let j = kept < beam ? kept++ : beam - 1;
       while (j > 0 && best[order[j - 1]] < score) {
         order[j] = order[j - 1];
         j--;
       }
       order[j] = k;
     }
-    for (let j = 0; j < order.length; j++) {
+    for (let j = 0; j < kept; j++) {
       const k = order[j];
       const s = bestBack[k];
       const c = k % K;
       nU[j] = stV[s];
-      nV[j] = slot.lm[c];
+      nV[j] = cands[c];
+      nH[j] = nextHistory[2 * (at[s] + K) + c];
       nScore[j] = best[k];
       nCand[j] = c;
       history[(i * beam + j) * 2] = c;
       history[(i * beam + j) * 2 + 1] = s;
     }
-    count = order.length;
+    count = kept;
     [stU, nU] = [nU, stU];
     [stV, nV] = [nV, stV];
+    [stH, nH] = [nH, stH];
     [stScore, nScore] = [nScore, stScore];
     [stCand, nCand] = [nCand, stCand];
     prevK = K;
   }
   let state = 0;
   let bestFinal = -Infinity;
+  const eos = (endSlots.get(lm) ?? endSlots.set(lm, reusableSlot(Int32Array.of(EOS), Float64Array.of(0))).get(lm))!;
+  for (let s = 0; s < count; s++) at[s] = memoisedScores(memo, lm, eos, stH[s], stV[s]);
   for (let s = 0; s < count; s++) {
-    const score = stScore[s] + lmWeight * lm.trigram(stU[s], stV[s], EOS);
+    const score = stScore[s] + lmWeight * memo.arena[at[s]];
     if (score > bestFinal) {
       bestFinal = score;
       state = s;

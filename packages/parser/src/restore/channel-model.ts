@@ -12,6 +12,20 @@ interface Op {
   logp: number;
 }
 
+interface TruthPlan {
+  chars: string[];
+  /** Ops of the truth character at i, and of the pair at i, i + 1. */
+  ops1: (OpIndex | undefined)[];
+  ops2: (OpIndex | undefined)[];
+}
+
+/** The ops of one truth substring, by the first OCR character they produce (so a cell tries only those that match). */
+interface OpIndex {
+  /** Ops producing nothing (the truth substring dropped). */
+  empty: Op[];
+  byFirst: Map<string, Op[]>;
+}
+
 /** Below this many observations of a truth substring the learned estimate is too noisy to replace the prior. */
 const MIN_LEARNED_TRUTH = 30;
 const SUBSTITUTE_FLOOR = -4;
@@ -26,10 +40,21 @@ const IDENTITY_DEFAULT = Math.log10(0.95);
  */
 export class ChannelModel {
   readonly byTruth = new Map<string, Op[]>();
+  private readonly opIndex = new Map<string, OpIndex>();
+  /** Per truth word: its characters and the ops that may start at each of them (a word is scored against many tokens). */
+  private readonly truthPlans = new Map<string, TruthPlan>();
+  private lastOcr = '';
+  private lastOcrChars: string[] = [];
+  private dp = new Float64Array(256);
   /** OCR substring -> truth substrings it may stand for (non-identity), for candidate generation. */
   readonly byOcr = new Map<string, { truth: string; logp: number }[]>();
+  /** OCR substring (1-3 characters) -> the distinct skeletons of the truths in `byOcr`, in its order. */
+  readonly skeletonsByOcr = new Map<string, string[]>();
+  /** Most characters one substitution of `skeletonsByOcr` can remove from a token (bounds candidate search). */
+  readonly maxShrink: number;
   readonly learnedTruths: number;
-  private readonly cache = new Map<string, number>();
+  /** Upper bound of `score`: 0 unless some substitution is more likely than certain (a bad model). */
+  readonly maxScore: number;
 
   constructor(prior: PriorPair[], learned?: ChannelJson['models'][string]) {
     const learnedTruth = new Set<string>();
@@ -50,6 +75,26 @@ export class ChannelModel {
         this.byOcr.set(op.ocr, list);
       }
     }
+    for (const [truth, ops] of this.byTruth) {
+      const index: OpIndex = { empty: [], byFirst: new Map() };
+      for (const op of ops) {
+        if (op.chars.length === 0) index.empty.push(op);
+        else index.byFirst.set(op.chars[0], [...(index.byFirst.get(op.chars[0]) ?? []), op]);
+      }
+      this.opIndex.set(truth, index);
+    }
+    let maxLogp = IDENTITY_DEFAULT;
+    for (const ops of this.byTruth.values()) for (const op of ops) maxLogp = Math.max(maxLogp, op.logp);
+    this.maxScore = maxLogp <= 0 ? 0 : Infinity;
+    let maxShrink = 0;
+    for (const [ocr, truths] of this.byOcr) {
+      const length = [...ocr].length;
+      if (length < 1 || length > 3) continue;
+      const skeletons = [...new Set(truths.map((t) => stripDiacritics(t.truth)))];
+      this.skeletonsByOcr.set(ocr, skeletons);
+      for (const skeleton of skeletons) maxShrink = Math.max(maxShrink, length - [...skeleton].length);
+    }
+    this.maxShrink = maxShrink;
   }
 
   private add(truth: string, ocr: string, p: number): void {
@@ -61,49 +106,72 @@ export class ChannelModel {
 
   /** log10 P(ocr | truth) of the best character alignment; both lowercase NFC. */
   score(truth: string, ocr: string): number {
-    const key = truth + '\u0000' + ocr;
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    const t = [...truth];
-    const o = [...ocr];
+    const { chars: t, ops1, ops2 } = this.truthPlan(truth);
+    if (ocr !== this.lastOcr) {
+      this.lastOcr = ocr;
+      this.lastOcrChars = [...ocr];
+    }
+    const o = this.lastOcrChars;
     const n = t.length;
     const m = o.length;
     const width = m + 1;
-    const dp = new Float64Array((n + 1) * width).fill(-Infinity);
+    if (this.dp.length < (n + 1) * width) this.dp = new Float64Array((n + 1) * width * 2);
+    const dp = this.dp;
+    dp.fill(-Infinity, 0, (n + 1) * width);
     dp[0] = 0;
     for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= m; j++) {
         const here = dp[i * width + j];
         if (here === -Infinity) continue;
-        if (j < m) relax(i, j + 1, here + INSERT_FLOOR);
+        if (j < m && here + INSERT_FLOOR > dp[i * width + j + 1]) dp[i * width + j + 1] = here + INSERT_FLOOR;
         if (i === n) continue;
-        relax(i + 1, j, here + DELETE_FLOOR);
+        const down = (i + 1) * width + j;
+        if (here + DELETE_FLOOR > dp[down]) dp[down] = here + DELETE_FLOOR;
         let identitySeen = false;
         for (let a = 1; a <= 2 && i + a <= n; a++) {
-          const sub = a === 1 ? t[i] : t[i] + t[i + 1];
-          const ops = this.byTruth.get(sub);
+          const index = a === 1 ? ops1[i] : ops2[i];
+          if (!index) continue;
+          for (const op of index.empty) {
+            const cell = (i + a) * width + j;
+            if (here + op.logp > dp[cell]) dp[cell] = here + op.logp;
+          }
+          const ops = j < m ? index.byFirst.get(o[j]) : undefined;
           if (!ops) continue;
           for (const op of ops) {
             const len = op.chars.length;
             if (j + len > m) continue;
             let match = true;
-            for (let k = 0; k < len && match; k++) match = o[j + k] === op.chars[k];
+            for (let k = 1; k < len && match; k++) match = o[j + k] === op.chars[k];
             if (!match) continue;
             if (a === 1 && len === 1 && o[j] === t[i]) identitySeen = true;
-            relax(i + a, j + len, here + op.logp);
+            const cell = (i + a) * width + j + len;
+            if (here + op.logp > dp[cell]) dp[cell] = here + op.logp;
           }
         }
-        if (j < m) relax(i + 1, j + 1, here + (o[j] === t[i] ? (identitySeen ? -Infinity : IDENTITY_DEFAULT) : SUBSTITUTE_FLOOR));
+        if (j < m) {
+          const v = here + (o[j] === t[i] ? (identitySeen ? -Infinity : IDENTITY_DEFAULT) : SUBSTITUTE_FLOOR);
+          if (v > dp[down + 1]) dp[down + 1] = v;
+        }
       }
     }
-    const result = dp[n * width + m];
-    if (this.cache.size > 200_000) this.cache.clear();
-    this.cache.set(key, result);
-    return result;
+    return dp[n * width + m];
+  }
 
-    function relax(i: number, j: number, v: number): void {
-      if (v > dp[i * width + j]) dp[i * width + j] = v;
+  private truthPlan(truth: string): TruthPlan {
+    let plan = this.truthPlans.get(truth);
+    if (!plan) {
+      const chars = [...truth];
+      const ops1: (OpIndex | undefined)[] = [];
+      const ops2: (OpIndex | undefined)[] = [];
+      for (let i = 0; i < chars.length; i++) {
+        ops1.push(this.opIndex.get(chars[i]));
+        ops2.push(i + 1 < chars.length ? this.opIndex.get(chars[i] + chars[i + 1]) : undefined);
+      }
+      plan = { chars, ops1, ops2 };
+      if (this.truthPlans.size > 100_000) this.truthPlans.clear();
+      this.truthPlans.set(truth, plan);
     }
+    return plan;
   }
 }
 

@@ -44,6 +44,8 @@ function quantise(values: Float32Array, [lo, hi]: [number, number]): Uint8Array 
   return out;
 }
 
+const IDENTITY_CODES = Uint8Array.from({ length: 256 }, (_, q) => q);
+
 function dequantise(bytes: Uint8Array, [lo, hi]: [number, number]): Float32Array {
   const table = new Float32Array(256);
   for (let q = 0; q < 256; q++) table[q] = lo + ((hi - lo) * q) / 255;
@@ -124,7 +126,23 @@ export function writeLm(arrays: LmArrays, meta: Record<string, unknown>): Buffer
   return gzipSync(body, { level: 9 });
 }
 
-export function readLm(file: Uint8Array): { header: LmHeader; arrays: LmArrays } {
+/** The model as stored: 8-bit quantised values with their dequantisation tables, keys decoded. */
+export interface LmQuantised {
+  header: LmHeader;
+  vocab: string[];
+  /** log10 value of each 8-bit code, for probabilities and for backoff weights. */
+  probTable: Float32Array;
+  backoffTable: Float32Array;
+  uniProb: Uint8Array;
+  uniBackoff: Uint8Array;
+  biKeys: Float64Array;
+  biProb: Uint8Array;
+  biBackoff: Uint8Array;
+  triKeys: Float64Array;
+  triProb: Uint8Array;
+}
+
+export function readLmQuantised(file: Uint8Array): LmQuantised {
   const buf = gunzipSync(file);
   if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a sohoa language model (bad magic)');
   let p = 8;
@@ -142,12 +160,35 @@ export function readLm(file: Uint8Array): { header: LmHeader; arrays: LmArrays }
     return s;
   };
   const [v, n2, n3] = header.counts;
-  const uniProb = dequantise(take(v), header.quant.prob);
-  const uniBackoff = dequantise(take(v), header.quant.backoff);
-  const biKeys = decodeKeys(take(header.keyBytes[1]), n2);
-  const biProb = dequantise(take(n2), header.quant.prob);
-  const biBackoff = dequantise(take(n2), header.quant.backoff);
-  const triKeys = decodeKeys(take(header.keyBytes[2]), n3);
-  const triProb = dequantise(take(n3), header.quant.prob);
-  return { header, arrays: { vocab, uniProb, uniBackoff, biKeys, biProb, biBackoff, triKeys, triProb } };
+  return {
+    header,
+    vocab,
+    probTable: dequantise(IDENTITY_CODES, header.quant.prob),
+    backoffTable: dequantise(IDENTITY_CODES, header.quant.backoff),
+    uniProb: take(v),
+    uniBackoff: take(v),
+    biKeys: decodeKeys(take(header.keyBytes[1]), n2),
+    biProb: take(n2),
+    biBackoff: take(n2),
+    triKeys: decodeKeys(take(header.keyBytes[2]), n3),
+    triProb: take(n3),
+  };
+}
+
+export function readLm(file: Uint8Array): { header: LmHeader; arrays: LmArrays } {
+  const q = readLmQuantised(file);
+  const values = (codes: Uint8Array, table: Float32Array): Float32Array => Float32Array.from(codes, (c) => table[c]);
+  return {
+    header: q.header,
+    arrays: {
+      vocab: q.vocab,
+      uniProb: values(q.uniProb, q.probTable),
+      uniBackoff: values(q.uniBackoff, q.backoffTable),
+      biKeys: q.biKeys,
+      biProb: values(q.biProb, q.probTable),
+      biBackoff: values(q.biBackoff, q.backoffTable),
+      triKeys: q.triKeys,
+      triProb: values(q.triProb, q.probTable),
+    },
+  };
 }

@@ -1,12 +1,12 @@
 import { assessGarbling } from './assess-garbling.js';
-import { decodeSlots, localScores, type Slot } from './beam-decoder.js';
+import { decodeSlots, localScores, oneOffSlot, reusableSlot, type Slot } from './beam-decoder.js';
 import type { CandidateIndex } from './candidate-index.js';
 import { isStrippedForm, type ChannelModel } from './channel-model.js';
 import { applyCasePattern, hasInnerCapital, hasIrregularCase, hasVowelMark, isAllCaps, regularCase } from './case-pattern.js';
 import type { LanguageModel } from './language-model.js';
 import { lmForm, NUM, UNK } from './lm-units.js';
 import { restoreTokens, splitSequences, type RestoreToken } from './restore-tokens.js';
-import { stripDiacritics } from './text-core.js';
+import { skeletonOf, stripDiacritics } from './text-core.js';
 
 export type RestoreMode = 'full' | 'post-correct';
 
@@ -50,10 +50,26 @@ interface WordSlot {
   slot?: Slot;
   /** Case pattern to put on the output when the token's own is OCR noise ("BỘ Chính" -> "Bộ"). */
   casing?: string;
+  /** The token's outputs per candidate, cached per token type (with its own casing only). */
+  outputs?: (string | undefined)[];
 }
 
-function toSlot(candidates: Candidate[]): Slot {
-  return { lm: Int32Array.from(candidates, (c) => c.lm), channel: Float64Array.from(candidates, (c) => c.channel) };
+/** The candidates of one lowercase token under one mode, with what the decoder and output need of them. */
+interface CandidateList {
+  candidates: Candidate[];
+  slot: Slot;
+}
+
+const NO_SCORES = Float64Array.of(0);
+
+function toSlot(candidates: Candidate[], reused: boolean): Slot {
+  const lm = new Int32Array(candidates.length);
+  const channel = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    lm[i] = candidates[i].lm;
+    channel[i] = candidates[i].channel;
+  }
+  return reused ? reusableSlot(lm, channel) : oneOffSlot(lm, channel);
 }
 
 /** Tuned on held-out text (scripts/eval-restore.ts). */
@@ -81,13 +97,18 @@ export const TUNING = {
   rescoringPasses: 0,
 };
 
+/** The tuning the candidate lists depend on (part of the candidate table's fingerprint). */
+export function candidateTuning(): Record<string, number> {
+  const { strippedShare, maxCandidates, candidateGap, priorGap, keepUnknown, channelFloor } = TUNING;
+  return { strippedShare, maxCandidates, candidateGap, priorGap, keepUnknown, channelFloor };
+}
+
 const VIETNAMESE_LIST_LETTERS = 'abcdđeghiklmnopqrstuvxy';
 const ROMAN = /^[IVXLC]+$/;
 const LOOKALIKE = /[\p{N}¥¢€£&@]/u;
 
 export class Restorer {
-  private readonly cache = { full: new Map<string, Candidate[]>(), 'post-correct': new Map<string, Candidate[]>() };
-  private readonly slotCache = new WeakMap<Candidate[], Slot>();
+  private readonly cache = { full: new Map<string, CandidateList>(), 'post-correct': new Map<string, CandidateList>() };
   private readonly fixedSlots = new Map<number, Slot>();
   private readonly forms = new Map<string, string>();
   private readonly traits = new Map<string, TokenTraits>();
@@ -96,6 +117,8 @@ export class Restorer {
     readonly lm: LanguageModel,
     readonly index: CandidateIndex,
     readonly channels: { eng: ChannelModel; vie: ChannelModel },
+    /** Full-mode candidate lists of the syllable skeletons, computed at build time (candidate-table.ts). */
+    private readonly candidateTable?: Map<string, [number, number, number][]>,
   ) {}
 
   restore(text: string, opts: RestoreOptions = {}): RestoreResult {
@@ -112,10 +135,12 @@ export class Restorer {
         out.push(parts[i]);
         continue;
       }
-      const part = this.restoreParagraph(parts[i], mode, opts.explain === true, listMarker);
-      out.push(part.text);
-      changes += part.changes;
-      if (part.tokens) tokens.push(...part.tokens);
+      for (const chunk of sentenceChunks(parts[i], CHUNK_CHARS)) {
+        const part = this.restoreParagraph(chunk, mode, opts.explain === true, listMarker);
+        out.push(part.text);
+        changes += part.changes;
+        if (part.tokens) tokens.push(...part.tokens);
+      }
     }
     const result: RestoreResult = { text: out.join(''), changes };
     if (opts.explain) result.tokens = tokens;
@@ -134,7 +159,10 @@ export class Restorer {
         const ti = sequence[k];
         const word = this.wordSlot(tokens, sequence, k, mode, listMarker);
         words.push(word);
-        if (word) slots.push(word.slot ?? toSlot(word.candidates));
+        if (word) {
+          const only = word.candidates.length === 1 ? word.candidates[0] : undefined;
+          slots.push(word.slot ?? (only && only.channel === 0 ? this.fixedSlot(only.lm) : toSlot(word.candidates, false)));
+        }
         else {
           const t = tokens[ti];
           slots.push(this.fixedSlot(t.kind === 'number' ? NUM : this.lm.id(t.text)));
@@ -157,9 +185,9 @@ export class Restorer {
         if (!word) continue;
         const token = tokens[word.token];
         let chosen = choice[k];
-        const keepIdx = word.candidates.findIndex((c) => c.keep);
+        const keepIdx = keepIndex(word.candidates);
         const needScores = explain || (mode === 'post-correct' && keepIdx >= 0 && chosen !== keepIdx);
-        const scores = needScores && slots[k].lm.length > 1 ? localScores(this.lm, slots, choice, k, TUNING.lmWeight) : Float64Array.of(0);
+        const scores = needScores && slots[k].lm.length > 1 ? localScores(this.lm, slots, choice, k, TUNING.lmWeight) : NO_SCORES;
         if (mode === 'post-correct' && keepIdx >= 0 && chosen !== keepIdx) {
           const keep = word.candidates[keepIdx];
           const knownWord = keep.lm !== UNK;
@@ -168,7 +196,11 @@ export class Restorer {
         }
         const cand = word.candidates[chosen];
         const casing = word.casing ?? token.text;
-        const output = !cand.keep ? applyCasePattern(casing, cand.text) : casing !== token.text ? regularCase(casing) : token.text;
+        let output = word.outputs?.[chosen];
+        if (output === undefined) {
+          output = !cand.keep ? applyCasePattern(casing, cand.text) : casing !== token.text ? regularCase(casing) : token.text;
+          if (word.outputs) word.outputs[chosen] = output;
+        }
         if (output !== token.text) changes++;
         outputs[word.token] = output;
         if (explain) {
@@ -207,12 +239,12 @@ export class Restorer {
       this.traits.set(token.text, traits);
     }
     const lower = traits.lower;
-    const form = this.formOf(lower);
+    const form = (traits.form ??= this.formOf(lower));
     if (token.kind === 'number') {
       if (mode !== 'full' || token.text.length > 2 || !next || next.kind !== 'word') return undefined;
       const prev = tokens[sequence[k - 1]];
       if (!prev || prev.kind !== 'word') return undefined;
-      const words = this.candidates(lower, 'full').filter((c) => !c.keep);
+      const words = this.candidates(lower, 'full').candidates.filter((c) => !c.keep);
       if (words.length === 0) return undefined;
       return {
         token: ti,
@@ -233,8 +265,8 @@ export class Restorer {
     }
     if (traits.roman && (next?.text === '.' || isLineStart(tokens, ti))) return this.keepOnly(ti, token.text, form);
     if (traits.innerCapital) return this.keepOnly(ti, token.text, form);
-    const candidates = this.candidates(lower, mode);
-    const slot = this.slotCache.get(candidates);
+    const list = (traits.lists[mode] ??= this.candidates(lower, mode));
+    const { candidates, slot } = list;
     if (traits.irregularCase) return { token: ti, fixed: false, candidates, slot, casing: regularCase(token.text) };
     // An all-caps word with Vietnamese vowel marks between lowercase words is a capitalised word read
     // with a capital too many ("BỘ Chính trị"); acronyms carry no vowel marks.
@@ -249,7 +281,9 @@ export class Restorer {
       for (const id of variants) acronym.candidates.push({ text: this.lm.vocab[id], lm: id, channel: 0, keep: false });
       return acronym;
     }
-    return { token: ti, fixed: false, candidates, slot };
+    // The token's own outputs are cached with its type (per mode: the lists differ).
+    const outputs = (traits.outputs[mode] ??= []);
+    return { token: ti, fixed: false, candidates, slot, outputs };
   }
 
   private keepOnly(token: number, text: string, form: string): WordSlot {
@@ -271,7 +305,7 @@ export class Restorer {
   private fixedSlot(id: number): Slot {
     let slot = this.fixedSlots.get(id);
     if (!slot) {
-      slot = { lm: Int32Array.of(id), channel: Float64Array.of(0) };
+      slot = reusableSlot(Int32Array.of(id), Float64Array.of(0));
       this.fixedSlots.set(id, slot);
     }
     return slot;
@@ -291,37 +325,65 @@ export class Restorer {
   private inCapsRun(tokens: RestoreToken[], sequence: number[], k: number): boolean {
     const isCapsWord = (j: number): boolean => {
       const t = tokens[sequence[j]];
-      return t !== undefined && t.kind === 'word' && isAllCaps(t.text) && this.index.hasSkeleton(stripDiacritics(t.text.toLowerCase()));
+      return t !== undefined && t.kind === 'word' && isAllCaps(t.text) && this.index.hasSkeleton(skeletonOf(t.text.toLowerCase()));
     };
     if (!isCapsWord(k)) return false;
     return (k > 0 && isCapsWord(k - 1)) || (k + 1 < sequence.length && isCapsWord(k + 1));
   }
 
   /** Candidates for a lowercase token under the mode's channel, best first, with a keep option. */
-  private candidates(lower: string, mode: RestoreMode): Candidate[] {
+  private candidates(lower: string, mode: RestoreMode): CandidateList {
     const cache = this.cache[mode];
     const hit = cache.get(lower);
     if (hit) return hit;
+    const stored = mode === 'full' ? this.candidateTable?.get(lower) : undefined;
+    const candidates: Candidate[] = stored
+      ? stored.map(([lm, channel, keep]) => ({ text: keep ? lower : this.lm.vocab[lm], lm, channel: channel ?? -Infinity, keep: keep === 1 }))
+      : this.computeCandidates(lower, mode);
+    if (cache.size > 100_000) cache.clear();
+    const list = { candidates, slot: toSlot(candidates, true) };
+    cache.set(lower, list);
+    return list;
+  }
+
+  /** The candidate table's entry for a skeleton, computed afresh (scripts/lm/build-candidates.ts). */
+  candidateTableEntry(skeleton: string): [number, number, number][] {
+    return this.computeCandidates(skeleton, 'full').map((c) => [c.lm, c.channel, c.keep ? 1 : 0]);
+  }
+
+  private computeCandidates(lower: string, mode: RestoreMode): Candidate[] {
     const channel = mode === 'full' ? this.channels.eng : this.channels.vie;
     const form = this.formOf(lower);
     const formId = this.lm.id(form);
     const formIsWord = formId !== UNK && this.index.isSyllable[formId] === 1;
-    const deep = !this.index.hasSkeleton(stripDiacritics(lower)) || LOOKALIKE.test(lower);
+    const deep = !this.index.hasSkeleton(skeletonOf(lower)) || LOOKALIKE.test(lower);
     const ids = this.index.generate(lower, channel, deep);
     const logStripped = Math.log10(TUNING.strippedShare);
     const logOcr = Math.log10(1 - TUNING.strippedShare);
     const scored: Candidate[] = [];
+    // A channel score is at most 0 (at most logOcr for a candidate that is not the token with marks
+    // dropped), so a candidate whose best possible score plus its unigram already trails the best
+    // prior so far by more than priorGap would be pruned below: its alignment is never computed.
+    const boundPrunes = channel.maxScore <= 0 && TUNING.candidateGap >= -TUNING.channelFloor;
+    let runningPrior = -Infinity;
     for (const id of ids) {
       const text = this.lm.vocab[id];
+      const stripped = mode === 'full' && isStrippedForm(text, lower);
+      if (boundPrunes && id !== formId) {
+        // (1e-9: logAdd of the two shares is 0 only up to rounding)
+        const bound = (mode === 'full' && !stripped ? logOcr : 0) + 1e-9;
+        if (bound + this.lm.unigram(id) < runningPrior - TUNING.priorGap) continue;
+      }
       let score: number;
       if (mode === 'full') {
         const ocr = logOcr + channel.score(text, lower);
-        score = isStrippedForm(text, lower) ? logAdd(logStripped, ocr) : ocr;
+        score = stripped ? logAdd(logStripped, ocr) : ocr;
       } else {
         score = channel.score(text, lower);
       }
       if (score < TUNING.channelFloor && id !== formId) continue;
       scored.push({ text, lm: id, channel: score, keep: id === formId && form === lower });
+      if (score + this.lm.unigram(id) > runningPrior) runningPrior = score + this.lm.unigram(id);
     }
     let bestChannel = -Infinity;
     for (const c of scored) if (c.channel > bestChannel) bestChannel = c.channel;
@@ -345,31 +407,63 @@ export class Restorer {
       const known = formId !== UNK && !formIsWord;
       scored.push({ text: lower, lm: formId, channel: known ? 0 : TUNING.keepUnknown, keep: true });
     }
-    if (cache.size > 100_000) cache.clear();
-    cache.set(lower, scored);
-    this.slotCache.set(scored, toSlot(scored));
     return scored;
   }
 }
 
+/** What the restorer knows of one token type (its text as typed), computed once. */
 interface TokenTraits {
   lower: string;
+  form?: string;
   roman: boolean;
   innerCapital: boolean;
   irregularCase: boolean;
   allCaps: boolean;
   vowelMark: boolean;
+  lists: { full?: CandidateList; 'post-correct'?: CandidateList };
+  outputs: { full?: (string | undefined)[]; 'post-correct'?: (string | undefined)[] };
 }
 
 function tokenTraits(text: string): TokenTraits {
   return {
     lower: text.toLowerCase(),
+    form: undefined,
     roman: ROMAN.test(text),
     innerCapital: hasInnerCapital(text),
     irregularCase: hasIrregularCase(text),
     allCaps: isAllCaps(text),
     vowelMark: hasVowelMark(text),
+    lists: {},
+    outputs: {},
   };
+}
+
+function keepIndex(candidates: Candidate[]): number {
+  for (let i = 0; i < candidates.length; i++) if (candidates[i].keep) return i;
+  return -1;
+}
+
+/** A paragraph longer than this is tokenized and decoded in pieces (see sentenceChunks). */
+const CHUNK_CHARS = 8192;
+const SENTENCE_END_LINE = /[.;:!?]\s*\n\s*/g;
+
+/**
+ * Cuts a long paragraph after line breaks that follow a sentence end, where the decoder's sequences
+ * end anyway (splitSequences), into pieces of at least `size` characters: the output is the same, and
+ * a long document without blank lines never has all its tokens in memory at once.
+ */
+function sentenceChunks(text: string, size: number): string[] {
+  if (text.length <= size) return [text];
+  const out: string[] = [];
+  let start = 0;
+  for (;;) {
+    SENTENCE_END_LINE.lastIndex = start + size;
+    const m = SENTENCE_END_LINE.exec(text);
+    const end = m ? m.index + m[0].length : text.length;
+    out.push(text.slice(start, end));
+    if (end >= text.length) return out;
+    start = end;
+  }
 }
 
 function isLineStart(tokens: RestoreToken[], i: number): boolean {
