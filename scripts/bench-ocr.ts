@@ -135,7 +135,7 @@ async function timeOurs(pool: OcrPool, pages: PageRef[], options: { dpi?: number
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: pool.size + 1 }, async () => {
+    Array.from({ length: pool.size + 2 }, async () => {
       while (next < pages.length) {
         const i = next++;
         texts[i] = (await ocrPage(pages[i].path, pages[i].index, { pool, forceOcr: true, ...options })).text;
