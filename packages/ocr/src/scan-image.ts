@@ -3,23 +3,13 @@ import sharp from 'sharp';
 import type { GrayImage } from './page-image.js';
 import { pdfObjectsOfPage } from './pdf-document.js';
 import { contentTokens, isDict, isName, isRef, type PdfDict, type PdfObjects, type PdfValue } from './pdf-objects.js';
-
-type Matrix = [number, number, number, number, number, number];
+import { multiply, type Matrix } from './pdf-matrix.js';
 
 /** Operators that neither paint nor change where the image lands. */
 const NEUTRAL_OPS = new Set<number>([OPS.dependency, OPS.setGState, OPS.beginMarkedContent, OPS.beginMarkedContentProps, OPS.endMarkedContent]);
 
 /** How far (share of the page side) the image may miss the page edges and still be "the page". */
 const EDGE_TOLERANCE = 0.01;
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
 
 /**
  * The page's pixels straight from its scan, when the page is nothing but one upright image covering it

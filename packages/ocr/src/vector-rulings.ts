@@ -1,6 +1,7 @@
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BBox } from '@sohoa/core';
 import type { RulingOptions, Rulings } from './rulings.js';
+import { multiply, type Matrix } from './pdf-matrix.js';
 
 export interface VectorRulingOptions extends RulingOptions {
   /**
@@ -24,7 +25,6 @@ export interface OperatorList {
   argsArray: unknown[];
 }
 
-type Matrix = [number, number, number, number, number, number];
 type Box = [number, number, number, number];
 
 /** pdfjs's path codes inside OPS.constructPath (DrawOPS in pdf.mjs, not exported). */
@@ -275,15 +275,6 @@ function isInk(color: unknown): boolean {
   const b = parseInt(color.slice(5, 7), 16);
   return (r * 77 + g * 150 + b * 29) >> 8 < PAPER_LUMA;
 }
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
 
 /** Device-space bounds of a user-space box. */
 function transformBox(b: Box, m: Matrix): Box {
