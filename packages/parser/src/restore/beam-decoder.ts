@@ -22,7 +22,12 @@ export function oneOffSlot(lm: Int32Array, channel: Float64Array): Slot {
   return { lm, channel, listId: -1 };
 }
 
-/** Scratch buffers reused across calls: the decoder runs per sequence, thousands of times per document. */
+/**
+ * Scratch buffers reused across calls: the decoder runs per sequence, thousands of times per document.
+ * Every buffer is allocated twice in the constructor: V8 folds a field that was only ever stored once
+ * into optimised code as a constant, and the first regrowth mid-document then threw away the decoder's
+ * compiled code (about 100 ms of compiling, each time, on a first pass of one second).
+ */
 class Scratch {
   // Beam states, current and next (see decodeSlots).
   stU = new Int32Array(0);
@@ -36,26 +41,36 @@ class Scratch {
   nScore = new Float64Array(0);
   nCand = new Int32Array(0);
   at = new Int32Array(0);
-  best = new Float64Array(256);
-  bestBack = new Int32Array(256);
+  best = new Float64Array(0);
+  bestBack = new Int32Array(0);
   order = new Int32Array(0);
-  history = new Int32Array(4096);
-  scores = new Float64Array(512);
-  scores32 = new Int32Array(this.scores.buffer);
+  history = new Int32Array(0);
+  scores = new Float64Array(0);
+  scores32 = new Int32Array(0);
+  constructor() {
+    this.allocateBeam(8);
+    // Room for sequences of 5,000 tokens: growing (a rare path) also costs a recompile.
+    this.allocate(256, 1 << 16);
+  }
   growBeam(beam: number): void {
-    if (this.stU.length >= beam) return;
+    if (this.stU.length < beam) this.allocateBeam(beam);
+  }
+  grow(size: number, historySize: number): void {
+    if (this.best.length < size || this.history.length < historySize) this.allocate(Math.max(size * 2, this.best.length), Math.max(historySize * 2, this.history.length));
+  }
+  private allocateBeam(beam: number): void {
     [this.stU, this.stV, this.stH, this.stCand, this.nU, this.nV, this.nH, this.nCand, this.at, this.order] = Array.from({ length: 10 }, () => new Int32Array(beam));
     this.stScore = new Float64Array(beam);
     this.nScore = new Float64Array(beam);
   }
-  grow(size: number, historySize: number): void {
-    if (this.best.length < size) {
-      this.best = new Float64Array(size * 2);
-      this.bestBack = new Int32Array(size * 2);
-      this.scores = new Float64Array(size * 4);
+  private allocate(size: number, historySize: number): void {
+    if (this.best.length !== size) {
+      this.best = new Float64Array(size);
+      this.bestBack = new Int32Array(size);
+      this.scores = new Float64Array(size * 2);
       this.scores32 = new Int32Array(this.scores.buffer);
     }
-    if (this.history.length < historySize) this.history = new Int32Array(historySize * 2);
+    if (this.history.length !== historySize) this.history = new Int32Array(historySize);
   }
 }
 const scratch = new Scratch();
@@ -115,6 +130,26 @@ function memoisedScores(memo: LmScoreMemo, lm: LanguageModel, slot: Slot, h: num
   return at;
 }
 
+// The decoder's per-model state is made outside it: code that runs once per model, inside the
+// decoder, made its optimised code bail out (never-run code has no type feedback) and recompile.
+function memoOf(lm: LanguageModel): LmScoreMemo {
+  let memo = memos.get(lm);
+  if (!memo) {
+    memo = new LmScoreMemo(lm.biPacked.length + lm.size);
+    memos.set(lm, memo);
+  }
+  return memo;
+}
+
+function endSlotOf(lm: LanguageModel): Slot {
+  let slot = endSlots.get(lm);
+  if (!slot) {
+    slot = reusableSlot(Int32Array.of(EOS), Float64Array.of(0));
+    endSlots.set(lm, slot);
+  }
+  return slot;
+}
+
 /**
  * Viterbi over trigram states (candidate at i-1, candidate at i) with beam pruning. Returns the chosen
  * candidate index of every slot. The sequence is wrapped in <s> ... </s>.
@@ -123,11 +158,7 @@ export function decodeSlots(lm: LanguageModel, slots: Slot[], lmWeight: number, 
   const n = slots.length;
   const choice = new Int32Array(n);
   if (n === 0) return choice;
-  let memo = memos.get(lm);
-  if (!memo) {
-    memo = new LmScoreMemo(lm.biPacked.length + lm.size);
-    memos.set(lm, memo);
-  }
+  const memo = memoOf(lm);
   memo.trim();
   // history[(i * beam + j) * 2] = candidate of state j at step i, [+1] = its back pointer.
   scratch.grow(0, n * beam * 2);
@@ -168,6 +199,7 @@ export function decodeSlots(lm: LanguageModel, slots: Slot[], lmWeight: number, 
     }
     const lmScores = memoised ? memo.arena : scratch.scores;
     const nextHistory = memoised ? memo.arena32 : scratch.scores32;
+    let top = -Infinity;
     for (let s = 0; s < count; s++) {
       const base = stScore[s];
       const row = stCand[s] * K;
@@ -177,11 +209,10 @@ export function decodeSlots(lm: LanguageModel, slots: Slot[], lmWeight: number, 
         if (score > best[row + c]) {
           best[row + c] = score;
           bestBack[row + c] = s;
+          if (score > top) top = score;
         }
       }
     }
-    let top = -Infinity;
-    for (let k = 0; k < size; k++) if (best[k] > top) top = best[k];
     // Top `beam` states by insertion into a short sorted list (no comparator sort in the hot loop).
     const order = scratch.order;
     let kept = 0;
@@ -210,16 +241,27 @@ export function decodeSlots(lm: LanguageModel, slots: Slot[], lmWeight: number, 
       history[(i * beam + j) * 2 + 1] = s;
     }
     count = kept;
-    [stU, nU] = [nU, stU];
-    [stV, nV] = [nV, stV];
-    [stH, nH] = [nH, stH];
-    [stScore, nScore] = [nScore, stScore];
-    [stCand, nCand] = [nCand, stCand];
+    // Swapped by hand: destructuring swaps run the array iterator until the loop is optimised.
+    let swap = stU;
+    stU = nU;
+    nU = swap;
+    swap = stV;
+    stV = nV;
+    nV = swap;
+    swap = stH;
+    stH = nH;
+    nH = swap;
+    swap = stCand;
+    stCand = nCand;
+    nCand = swap;
+    const swapScore = stScore;
+    stScore = nScore;
+    nScore = swapScore;
     prevK = K;
   }
   let state = 0;
   let bestFinal = -Infinity;
-  const eos = (endSlots.get(lm) ?? endSlots.set(lm, reusableSlot(Int32Array.of(EOS), Float64Array.of(0))).get(lm))!;
+  const eos = endSlotOf(lm);
   for (let s = 0; s < count; s++) at[s] = memoisedScores(memo, lm, eos, stH[s], stV[s]);
   for (let s = 0; s < count; s++) {
     const score = stScore[s] + lmWeight * memo.arena[at[s]];

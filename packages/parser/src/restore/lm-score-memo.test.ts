@@ -3,7 +3,7 @@ import { LmScoreMemo } from './lm-score-memo.js';
 
 describe('LmScoreMemo', () => {
   it('keeps every (list, history) run across growth of its table and arena', () => {
-    const memo = new LmScoreMemo(1_000_003);
+    const memo = new LmScoreMemo(1_000_003, { slots: 1 << 10, doubles: 1 << 12 });
     const offsets = new Map<string, number>();
     for (let list = 0; list < 60; list++) {
       for (let key = 0; key < 1_000_000; key += 9_973) {

@@ -1,7 +1,12 @@
 /** Arena size (doubles): 16 MB. The memo starts over, at the start of a sequence, when less than RESERVE is left. */
 const ARENA_LIMIT = 1 << 21;
 const RESERVE = 1 << 18;
-const INITIAL_SLOTS = 1 << 16;
+/**
+ * A first pass over a 130,000-syllable document fills about 125,000 entries and 1.2 M doubles: starting
+ * at that size saves the regrowth copies and rehashes (twice the slots, to the arena's limit, measured
+ * no faster). The arena's pages are only committed as they are written.
+ */
+const INITIAL_SLOTS = 1 << 18;
 
 function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
@@ -21,17 +26,30 @@ function mix(a: number, b: number): number {
  * then touching a separate object and array header.)
  */
 export class LmScoreMemo {
-  arena = new Float64Array(1 << 18);
+  arena = new Float64Array(0);
   /** The same memory as int32 (see entrySize). */
   arena32 = new Int32Array(this.arena.buffer);
   private top = 0;
   /** Open addressing, [packed key, arena offset] per slot (one cache line per probe); -1 = empty. */
-  private table = new Float64Array(INITIAL_SLOTS * 2).fill(-1);
-  private mask = INITIAL_SLOTS - 1;
+  private table = new Float64Array(2).fill(-1);
+  private mask = 0;
   private used = 0;
 
-  /** `keySpace` bounds the history keys, so (list, key) packs into one exact double. */
-  constructor(private readonly keySpace: number) {}
+  /**
+   * `keySpace` bounds the history keys, so (list, key) packs into one exact double. The initial sizes
+   * (slots, a power of two, and doubles) only matter to speed.
+   */
+  constructor(
+    private readonly keySpace: number,
+    initial: { slots: number; doubles: number } = { slots: INITIAL_SLOTS, doubles: ARENA_LIMIT },
+  ) {
+    // A second store to every field that regrows: V8 treats a field stored once as a constant of the
+    // object's shape, and its first regrowth mid-document would throw away the decoder's compiled code.
+    this.arena = new Float64Array(initial.doubles);
+    this.arena32 = new Int32Array(this.arena.buffer);
+    this.rehash(initial.slots);
+    this.reset();
+  }
 
   /** Offset in `arena` of the scores of (list, key), or -1. */
   find(list: number, key: number): number {
@@ -66,7 +84,11 @@ export class LmScoreMemo {
 
   /** Called between sequences (offsets handed out stay valid within one): bounds the memory. */
   trim(): void {
-    if (this.top < ARENA_LIMIT - RESERVE) return;
+    if (this.top >= ARENA_LIMIT - RESERVE) this.reset();
+  }
+
+  /** Empties the memo (run once at construction, so the decoder's optimised code has seen this path). */
+  private reset(): void {
     this.top = 0;
     this.used = 0;
     this.table.fill(-1);

@@ -47,12 +47,36 @@ interface WordSlot {
   candidates: Candidate[];
   fixed: boolean;
   /** The decoder's view of the candidates (built once per cached candidate list). */
-  slot?: Slot;
+  slot: Slot | undefined;
   /** Case pattern to put on the output when the token's own is OCR noise ("BỘ Chính" -> "Bộ"). */
-  casing?: string;
+  casing: string | undefined;
   /** The token's outputs per candidate, cached per token type (with its own casing only). */
-  outputs?: (string | undefined)[];
+  outputs: (string | undefined)[] | undefined;
 }
+
+// Word slots and candidates are built by these two alone, so every one has the same shape: objects
+// of mixed shapes made the optimised restoreParagraph bail out and recompile several times per pass.
+function wordSlotOf(
+  token: number,
+  fixed: boolean,
+  candidates: Candidate[],
+  slot?: Slot,
+  casing?: string,
+  outputs?: (string | undefined)[],
+): WordSlot {
+  return { token, candidates, fixed, slot, casing, outputs };
+}
+
+function candidateOf(text: string, lm: number, channel: number, keep: boolean): Candidate {
+  return { text, lm, channel, keep };
+}
+
+// Each field takes both kinds of value it will hold (undefined and an object; a small integer and a
+// fraction) before any text is restored, so the shapes settle before the optimiser sees them rather
+// than changing under optimised code mid-document.
+for (const channel of [0, -0.5]) candidateOf('', 0, channel, false);
+wordSlotOf(0, false, [candidateOf('', 0, 0, false)], undefined, undefined, undefined);
+wordSlotOf(0, false, [candidateOf('', 0, 0, false)], { lm: new Int32Array(0), channel: new Float64Array(0), listId: -1 }, '', ['']);
 
 /** The candidates of one lowercase token under one mode, with what the decoder and output need of them. */
 interface CandidateList {
@@ -149,7 +173,8 @@ export class Restorer {
 
   private restoreParagraph(text: string, mode: RestoreMode, explain: boolean, listMarker: { last: string }): RestoreResult {
     const tokens = restoreTokens(text);
-    const outputs = tokens.map((t) => t.text);
+    const outputs: string[] = [];
+    for (let i = 0; i < tokens.length; i++) outputs.push(tokens[i].text);
     const explained: (ExplainedToken | undefined)[] = [];
     let changes = 0;
     for (const sequence of splitSequences(tokens)) {
@@ -232,12 +257,7 @@ export class Restorer {
     const token = tokens[ti];
     const next = tokens[sequence[k + 1]];
     if (token.kind === 'punct') return undefined;
-    let traits = this.traits.get(token.text);
-    if (!traits) {
-      traits = tokenTraits(token.text);
-      if (this.traits.size > 100_000) this.traits.clear();
-      this.traits.set(token.text, traits);
-    }
+    const traits = this.traitsOf(token.text);
     const lower = traits.lower;
     const form = (traits.form ??= this.formOf(lower));
     if (token.kind === 'number') {
@@ -246,14 +266,9 @@ export class Restorer {
       if (!prev || prev.kind !== 'word') return undefined;
       const words = this.candidates(lower, 'full').candidates.filter((c) => !c.keep);
       if (words.length === 0) return undefined;
-      return {
-        token: ti,
-        fixed: false,
-        candidates: [
-          { text: token.text, lm: NUM, channel: 0, keep: true },
-          ...words.map((c) => ({ ...c, channel: c.channel + TUNING.numberToWord })),
-        ],
-      };
+      const candidates = [candidateOf(token.text, NUM, 0, true)];
+      for (const c of words) candidates.push(candidateOf(c.text, c.lm, c.channel + TUNING.numberToWord, c.keep));
+      return wordSlotOf(ti, false, candidates);
     }
     // List markers "a)", "b)", ... "d)", "đ)": the letter follows the Vietnamese alphabet, not the model.
     if (next?.text === ')' && [...lower].length === 1 && VIETNAMESE_LIST_LETTERS.includes(stripDiacritics(lower)) && isLineStart(tokens, ti)) {
@@ -261,33 +276,33 @@ export class Restorer {
       if (mode === 'full' && letter === 'd' && listMarker.last === 'd') letter = 'đ';
       if (mode === 'post-correct') letter = lower;
       listMarker.last = letter;
-      return { token: ti, fixed: true, candidates: [{ text: letter, lm: this.lm.id(letter), channel: 0, keep: letter === lower }] };
+      return wordSlotOf(ti, true, [candidateOf(letter, this.lm.id(letter), 0, letter === lower)]);
     }
     if (traits.roman && (next?.text === '.' || isLineStart(tokens, ti))) return this.keepOnly(ti, token.text, form);
     if (traits.innerCapital) return this.keepOnly(ti, token.text, form);
     const list = (traits.lists[mode] ??= this.candidates(lower, mode));
     const { candidates, slot } = list;
-    if (traits.irregularCase) return { token: ti, fixed: false, candidates, slot, casing: regularCase(token.text) };
+    if (traits.irregularCase) return wordSlotOf(ti, false, candidates, slot, regularCase(token.text));
     // An all-caps word with Vietnamese vowel marks between lowercase words is a capitalised word read
     // with a capital too many ("BỘ Chính trị"); acronyms carry no vowel marks.
     if (traits.allCaps && traits.vowelMark && this.amongLowercase(tokens, sequence, k)) {
-      return { token: ti, fixed: false, candidates, slot, casing: regularCase(token.text) };
+      return wordSlotOf(ti, false, candidates, slot, regularCase(token.text));
     }
     if (traits.allCaps && !this.inCapsRun(tokens, sequence, k)) {
       // An acronym stays, except that a stripped "ND"/"QD" may be the corpus acronym "NĐ"/"QĐ".
       const variants = mode === 'full' ? this.index.acronymVariants(lower) : [];
       if (variants.length === 0) return this.keepOnly(ti, token.text, form);
       const acronym = this.keepOnly(ti, token.text, form);
-      for (const id of variants) acronym.candidates.push({ text: this.lm.vocab[id], lm: id, channel: 0, keep: false });
+      for (const id of variants) acronym.candidates.push(candidateOf(this.lm.vocab[id], id, 0, false));
       return acronym;
     }
     // The token's own outputs are cached with its type (per mode: the lists differ).
-    const outputs = (traits.outputs[mode] ??= []);
-    return { token: ti, fixed: false, candidates, slot, outputs };
+    const outputs = (traits.outputs[mode] ??= new Array<string | undefined>(candidates.length).fill(undefined));
+    return wordSlotOf(ti, false, candidates, slot, undefined, outputs);
   }
 
   private keepOnly(token: number, text: string, form: string): WordSlot {
-    return { token, fixed: true, candidates: [{ text, lm: this.lm.id(form), channel: 0, keep: true }] };
+    return wordSlotOf(token, true, [candidateOf(text, this.lm.id(form), 0, true)]);
   }
 
   /** Both neighbouring words (at least one present) have lowercase letters. */
@@ -300,6 +315,16 @@ export class Restorer {
     const next = lowerAt(k + 1);
     if (prev === undefined && next === undefined) return false;
     return prev !== false && next !== false;
+  }
+
+  private traitsOf(text: string): TokenTraits {
+    let traits = this.traits.get(text);
+    if (!traits) {
+      traits = tokenTraits(text);
+      if (this.traits.size > 100_000) this.traits.clear();
+      this.traits.set(text, traits);
+    }
+    return traits;
   }
 
   private fixedSlot(id: number): Slot {
@@ -325,7 +350,9 @@ export class Restorer {
   private inCapsRun(tokens: RestoreToken[], sequence: number[], k: number): boolean {
     const isCapsWord = (j: number): boolean => {
       const t = tokens[sequence[j]];
-      return t !== undefined && t.kind === 'word' && isAllCaps(t.text) && this.index.hasSkeleton(skeletonOf(t.text.toLowerCase()));
+      if (t === undefined || t.kind !== 'word') return false;
+      const traits = this.traitsOf(t.text);
+      return (traits.capsWord ??= traits.allCaps && this.index.hasSkeleton(skeletonOf(traits.lower)));
     };
     if (!isCapsWord(k)) return false;
     return (k > 0 && isCapsWord(k - 1)) || (k + 1 < sequence.length && isCapsWord(k + 1));
@@ -337,9 +364,13 @@ export class Restorer {
     const hit = cache.get(lower);
     if (hit) return hit;
     const stored = mode === 'full' ? this.candidateTable?.get(lower) : undefined;
-    const candidates: Candidate[] = stored
-      ? stored.map(([lm, channel, keep]) => ({ text: keep ? lower : this.lm.vocab[lm], lm, channel: channel ?? -Infinity, keep: keep === 1 }))
-      : this.computeCandidates(lower, mode);
+    let candidates: Candidate[];
+    if (stored) {
+      // Pushed, not mapped: Array.prototype.map makes holey arrays, and lists of two kinds made the
+      // optimised restoreParagraph bail out.
+      candidates = [];
+      for (const [lm, channel, keep] of stored) candidates.push(candidateOf(keep ? lower : this.lm.vocab[lm], lm, channel ?? -Infinity, keep === 1));
+    } else candidates = this.computeCandidates(lower, mode);
     if (cache.size > 100_000) cache.clear();
     const list = { candidates, slot: toSlot(candidates, true) };
     cache.set(lower, list);
@@ -382,7 +413,7 @@ export class Restorer {
         score = channel.score(text, lower);
       }
       if (score < TUNING.channelFloor && id !== formId) continue;
-      scored.push({ text, lm: id, channel: score, keep: id === formId && form === lower });
+      scored.push(candidateOf(text, id, score, id === formId && form === lower));
       if (score + this.lm.unigram(id) > runningPrior) runningPrior = score + this.lm.unigram(id);
     }
     let bestChannel = -Infinity;
@@ -405,7 +436,7 @@ export class Restorer {
     if (!formIsWord || form !== lower) {
       // The token as typed: a known non-syllable word (brand, foreign term) keeps freely, an unknown one at a cost.
       const known = formId !== UNK && !formIsWord;
-      scored.push({ text: lower, lm: formId, channel: known ? 0 : TUNING.keepUnknown, keep: true });
+      scored.push(candidateOf(lower, formId, known ? 0 : TUNING.keepUnknown, true));
     }
     return scored;
   }
@@ -420,6 +451,8 @@ interface TokenTraits {
   irregularCase: boolean;
   allCaps: boolean;
   vowelMark: boolean;
+  /** All caps, and its skeleton is that of a syllable (inCapsRun). */
+  capsWord?: boolean;
   lists: { full?: CandidateList; 'post-correct'?: CandidateList };
   outputs: { full?: (string | undefined)[]; 'post-correct'?: (string | undefined)[] };
 }
@@ -433,8 +466,9 @@ function tokenTraits(text: string): TokenTraits {
     irregularCase: hasIrregularCase(text),
     allCaps: isAllCaps(text),
     vowelMark: hasVowelMark(text),
-    lists: {},
-    outputs: {},
+    capsWord: undefined,
+    lists: { full: undefined, 'post-correct': undefined },
+    outputs: { full: undefined, 'post-correct': undefined },
   };
 }
 
