@@ -5,7 +5,7 @@
  * scanned twin.
  *   npx tsx --conditions=source scripts/bench-ocr.ts            (or: npm run bench -- bench-ocr)
  *   npx tsx --conditions=source scripts/bench-ocr.ts --sweep    (CER by dpi and preprocessing step)
- * Env: SOHOA_BENCH_OCR_PAGES (pages of scans to time, default 6), SOHOA_BENCH_OCR_DIR (default fixtures),
+ * Env: SOHOA_BENCH_OCR_PAGES (pages of scans to time, default 12: with 6 the figure moved by 0.1x between runs), SOHOA_BENCH_OCR_DIR (default fixtures),
  * SOHOA_BENCH_OCR_SWEEP=dpi (sweep only the dpi settings).
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -227,7 +227,7 @@ function selectPages(fixtures: Fixture[], limit: number): PageRef[] {
 }
 
 export async function run(): Promise<object> {
-  const limit = Number(process.env.SOHOA_BENCH_OCR_PAGES ?? 6);
+  const limit = Number(process.env.SOHOA_BENCH_OCR_PAGES ?? 12);
   const fixtures = await discoverFixtures();
   const pages = selectPages(fixtures, limit);
   if (!pages.length) return { markdown: 'No scanned PDF under fixtures/: run the fixture generator first.' };

@@ -40,12 +40,14 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
 const bytesOfDoc = new WeakMap<PDFDocumentProxy, Uint8Array>();
 const objectsOfDoc = new WeakMap<PDFDocumentProxy, PdfObjects>();
 const docOfPage = new WeakMap<PDFPageProxy, PDFDocumentProxy>();
+const MAX_SCANNED_PDF_BYTES = 256 * 2 ** 20;
 
 /** The raw objects of the file a page came from, when it was opened by openPdf/getPdfPage. */
 export function pdfObjectsOfPage(page: PDFPageProxy): PdfObjects | null {
   const doc = docOfPage.get(page);
   const bytes = doc && bytesOfDoc.get(doc);
-  if (!doc || !bytes) return null;
+  // the object scan holds a string as long as the file: very large files take the slower pdf.js path
+  if (!doc || !bytes || bytes.length > MAX_SCANNED_PDF_BYTES) return null;
   let objects = objectsOfDoc.get(doc);
   if (!objects) {
     objects = new PdfObjects(bytes);
