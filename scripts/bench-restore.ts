@@ -5,7 +5,7 @@
  *
  * Every measurement runs in a fresh child process (`node --conditions=source --import tsx`), so each
  * speed is a first pass over text that process has never seen (empty caches, nothing compiled yet),
- * and each peak RSS (`process.resourceUsage().maxRSS`) is that of a whole, realistic run: Node, the tsx
+ * and each peak RSS (`VmHWM` of the child's own memory map) is that of a whole, realistic run: Node, the tsx
  * loader, the restorer code, the model, the input text, the output and the decoder's working memory.
  * A baseline child that loads the same code and text but no model shows what the process costs
  * without the restorer. The texts are held-out corpus documents (never counted into the model) with
@@ -92,8 +92,23 @@ async function child(task: ChildTask, file: string): Promise<ChildReport> {
       report.postMs = best(() => restorer.restore(clean, { mode: 'post-correct' }), 3);
     }
   }
-  report.maxRssMB = process.resourceUsage().maxRSS / 1024;
+  report.maxRssMB = peakRssMB();
   return report;
+}
+
+/**
+ * This process's own peak RSS. Linux keeps `getrusage` maxRSS across fork and exec, so a child of a big
+ * process (the whole `npm run bench`, with the OCR part loaded) would report its parent's size; the
+ * peak of the process's current memory map (`VmHWM`) starts afresh at exec.
+ */
+function peakRssMB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 function runChild(task: ChildTask, file: string): ChildReport & { loadAverage: string } {
