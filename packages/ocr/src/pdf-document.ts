@@ -28,7 +28,8 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
   const task = getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, ...assets });
   try {
     const doc = await task.promise;
-    bytesOfDoc.set(doc, data);
+    // kept only where the object scan will use them: holding a huge file's bytes for nothing costs its size
+    if (data.length <= MAX_SCANNED_PDF_BYTES) bytesOfDoc.set(doc, data);
     return doc;
   } catch (err) {
     await task.destroy().catch(() => undefined);
@@ -40,14 +41,14 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
 const bytesOfDoc = new WeakMap<PDFDocumentProxy, Uint8Array>();
 const objectsOfDoc = new WeakMap<PDFDocumentProxy, PdfObjects>();
 const docOfPage = new WeakMap<PDFPageProxy, PDFDocumentProxy>();
+/** The object scan holds a string as long as the file: larger files take the slower pdf.js path. */
 const MAX_SCANNED_PDF_BYTES = 256 * 2 ** 20;
 
 /** The raw objects of the file a page came from, when it was opened by openPdf/getPdfPage. */
 export function pdfObjectsOfPage(page: PDFPageProxy): PdfObjects | null {
   const doc = docOfPage.get(page);
   const bytes = doc && bytesOfDoc.get(doc);
-  // the object scan holds a string as long as the file: very large files take the slower pdf.js path
-  if (!doc || !bytes || bytes.length > MAX_SCANNED_PDF_BYTES) return null;
+  if (!doc || !bytes) return null;
   let objects = objectsOfDoc.get(doc);
   if (!objects) {
     objects = new PdfObjects(bytes);

@@ -56,8 +56,8 @@ export class PdfObjects {
     return isRef(v) ? (this.get(v) ?? undefined) : v;
   }
 
-  /** The raw (still encoded) bytes of stream object `ref`, or null. */
-  streamBytes(ref: PdfRef): Uint8Array | null {
+  /** Stream object `ref`: its dictionary and its raw (still encoded) bytes, or null. */
+  stream(ref: PdfRef): { dict: PdfDict; bytes: Uint8Array } | null {
     const at = this.offsets.get(ref.num);
     if (at === undefined) return null;
     try {
@@ -71,7 +71,7 @@ export class PdfObjects {
       if (this.bytes[p] === 0x0a) p++;
       const length = this.resolve(dict.get('Length'));
       if (typeof length !== 'number' || length < 0 || p + length > this.bytes.length) return null;
-      return this.bytes.subarray(p, p + length);
+      return { dict, bytes: this.bytes.subarray(p, p + length) };
     } catch {
       return null;
     }
@@ -79,9 +79,9 @@ export class PdfObjects {
 
   /** Stream bytes with its filters undone, for the filters this reader knows (none or FlateDecode). */
   decodedStream(ref: PdfRef): Uint8Array | null {
-    const dict = this.get(ref);
-    const raw = this.streamBytes(ref);
-    if (!isDict(dict) || !raw) return null;
+    const stream = this.stream(ref);
+    if (!stream) return null;
+    const { dict, bytes: raw } = stream;
     const filter = this.resolve(dict.get('Filter'));
     const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
     if (filters.length === 0) return raw;

@@ -2,6 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { SohoaError } from '@sohoa/core';
+import { rgbaToGray } from './gray-pixels.js';
 import type { GrayImage, PageImage } from './page-image.js';
 import { scanImageOfPage } from './scan-image.js';
 
@@ -32,17 +33,6 @@ export async function rasterizePdfPage(page: PDFPageProxy, dpi: number, file: st
   }
   const rgba = ctx.getImageData(0, 0, width, height).data;
   return { ...rgbaToGray(rgba, width, height), dpi, index: page.pageNumber - 1 };
-}
-
-export function rgbaToGray(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): GrayImage {
-  const out = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < out.length; i++, j += 4) {
-    // BT.601 luma in fixed point; transparent pixels are paper
-    const a = rgba[j + 3];
-    const luma = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
-    out[i] = a === 255 ? luma : 255 - (((255 - luma) * a) >> 8);
-  }
-  return { data: out, width, height };
 }
 
 /** Assumed resolution of an image file that does not say (scanners default to 300). */

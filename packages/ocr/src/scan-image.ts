@@ -1,9 +1,10 @@
 import { ImageKind, OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
+import { rgbaToGray, rgbToGray } from './gray-pixels.js';
 import type { GrayImage } from './page-image.js';
 import { pdfObjectsOfPage } from './pdf-document.js';
 import { contentTokens, isDict, isName, isRef, type PdfDict, type PdfObjects, type PdfValue } from './pdf-objects.js';
-import { multiply, type Matrix } from './pdf-matrix.js';
+import { IDENTITY, multiply, type Matrix } from './pdf-matrix.js';
 
 /** Operators that neither paint nor change where the image lands. */
 const NEUTRAL_OPS = new Set<number>([OPS.dependency, OPS.setGState, OPS.beginMarkedContent, OPS.beginMarkedContentProps, OPS.endMarkedContent]);
@@ -45,7 +46,7 @@ async function jpegOfScanPage(page: PDFPageProxy, width: number, height: number)
   }
   const tokens = contentTokens(Buffer.concat(chunks), 64);
   if (!tokens) return null;
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
   let operands: (number | { name: string })[] = [];
   let paint: { name: string; ctm: Matrix } | null = null;
@@ -65,12 +66,11 @@ async function jpegOfScanPage(page: PDFPageProxy, width: number, height: number)
   const xobjects = objects.resolve(resourcesOf(objects, dict)?.get('XObject'));
   const imageRef = isDict(xobjects) ? xobjects.get(paint.name) : undefined;
   if (!isRef(imageRef)) return null;
-  const image = objects.get(imageRef);
-  if (!isDict(image) || !plainJpegImage(objects, image)) return null;
-  const jpeg = objects.streamBytes(imageRef);
-  if (!jpeg) return null;
+  const image = objects.stream(imageRef);
+  if (!image || !plainJpegImage(objects, image.dict)) return null;
+  const jpeg = image.bytes;
   const meta = await sharp(jpeg).metadata();
-  if (meta.format !== 'jpeg' || meta.width !== objects.resolve(image.get('Width')) || meta.height !== objects.resolve(image.get('Height'))) return null;
+  if (meta.format !== 'jpeg' || meta.width !== objects.resolve(image.dict.get('Width')) || meta.height !== objects.resolve(image.dict.get('Height'))) return null;
   if (meta.channels !== 1 && meta.channels !== 3) return null; // CMYK scans have their own inversion rules
   let pipeline = sharp(jpeg).grayscale();
   if (meta.width !== width || meta.height !== height) pipeline = pipeline.resize(width, height, { fit: 'fill', kernel: 'cubic' });
@@ -109,7 +109,7 @@ function plainJpegImage(objects: PdfObjects, image: PdfDict): boolean {
 /** The image pdfjs decoded for the page's operator list, without drawing it. */
 async function decodedImageOfPage(page: PDFPageProxy, width: number, height: number): Promise<GrayImage | null> {
   const ops = await page.getOperatorList();
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
   let image: { id: string; ctm: Matrix } | null = null;
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -147,24 +147,16 @@ function coversPage(m: Matrix, view: number[]): boolean {
 
 function toGray(data: Uint8Array | Uint8ClampedArray, width: number, height: number, kind: number | undefined): GrayImage | null {
   const n = width * height;
+  if (kind === ImageKind.RGB_24BPP && data.length >= n * 3) return rgbToGray(data, width, height);
+  if (kind === ImageKind.RGBA_32BPP && data.length >= n * 4) return rgbaToGray(data, width, height);
+  // 1 bit per pixel, rows padded to whole bytes, a set bit is paper
+  const rowBytes = (width + 7) >> 3;
+  if (kind !== ImageKind.GRAYSCALE_1BPP || data.length < rowBytes * height) return null;
   const out = new Uint8Array(n);
-  if (kind === ImageKind.RGB_24BPP && data.length >= n * 3) {
-    for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = (data[j] * 77 + data[j + 1] * 150 + data[j + 2] * 29) >> 8;
-  } else if (kind === ImageKind.RGBA_32BPP && data.length >= n * 4) {
-    for (let i = 0, j = 0; i < n; i++, j += 4) {
-      const luma = (data[j] * 77 + data[j + 1] * 150 + data[j + 2] * 29) >> 8;
-      out[i] = 255 - (((255 - luma) * data[j + 3]) >> 8);
-    }
-  } else if (kind === ImageKind.GRAYSCALE_1BPP && data.length >= ((width + 7) >> 3) * height) {
-    // rows padded to whole bytes, a set bit is paper
-    const rowBytes = (width + 7) >> 3;
-    for (let y = 0; y < height; y++) {
-      const src = y * rowBytes;
-      const dst = y * width;
-      for (let x = 0; x < width; x++) out[dst + x] = data[src + (x >> 3)] & (128 >> (x & 7)) ? 255 : 0;
-    }
-  } else {
-    return null;
+  for (let y = 0; y < height; y++) {
+    const src = y * rowBytes;
+    const dst = y * width;
+    for (let x = 0; x < width; x++) out[dst + x] = data[src + (x >> 3)] & (128 >> (x & 7)) ? 255 : 0;
   }
   return { data: out, width, height };
 }
