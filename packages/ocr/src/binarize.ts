@@ -8,11 +8,23 @@ export interface InkMask {
 }
 
 export function histogram(image: GrayImage): Float64Array {
-  // counted in integers (a float increment per pixel is several times slower), handed out as floats
-  const counts = new Uint32Array(256);
+  // counted in integers (a float increment per pixel is several times slower), in four interleaved
+  // tables (neighbouring pixels mostly share a value, and one table makes each increment wait for the
+  // last: half the time), handed out as floats
+  const counts = new Uint32Array(1024);
   const { data } = image;
-  for (let i = 0; i < data.length; i++) counts[data[i]]++;
-  return Float64Array.from(counts);
+  const end = data.length & ~3;
+  let i = 0;
+  for (; i < end; i += 4) {
+    counts[data[i]]++;
+    counts[256 + data[i + 1]]++;
+    counts[512 + data[i + 2]]++;
+    counts[768 + data[i + 3]]++;
+  }
+  for (; i < data.length; i++) counts[data[i]]++;
+  const out = new Float64Array(256);
+  for (let v = 0; v < 256; v++) out[v] = counts[v] + counts[256 + v] + counts[512 + v] + counts[768 + v];
+  return out;
 }
 
 /** Otsu's global threshold: pixels <= the returned value are ink. */
@@ -44,8 +56,9 @@ function otsuOfHistogram(hist: Float64Array, total: number): number {
   return best;
 }
 
-export function thresholdMask(image: GrayImage, threshold: number): InkMask {
-  const out = new Uint8Array(image.data.length);
+/** `into`: a buffer of the image's size to reuse for the mask (page-sized allocations cost GC time). */
+export function thresholdMask(image: GrayImage, threshold: number, into?: Uint8Array): InkMask {
+  const out = into && into.length === image.data.length ? into : new Uint8Array(image.data.length);
   const { data } = image;
   for (let i = 0; i < data.length; i++) out[i] = data[i] <= threshold ? 1 : 0;
   return { data: out, width: image.width, height: image.height };
@@ -105,7 +118,7 @@ export function maskToGray(mask: InkMask): GrayImage {
  * Otsu's mask, but empty when ink and paper are not clearly apart (a blank page: Otsu would otherwise
  * split the paper's noise into "ink").
  */
-export function inkMask(image: GrayImage, minContrast = 60): InkMask {
+export function inkMask(image: GrayImage, minContrast = 60, into?: Uint8Array): InkMask {
   const hist = histogram(image);
   const t = otsuOfHistogram(hist, image.data.length);
   let nInk = 0;
@@ -122,7 +135,8 @@ export function inkMask(image: GrayImage, minContrast = 60): InkMask {
     }
   }
   if (nInk === 0 || nPaper === 0 || sPaper / nPaper - sInk / nInk < minContrast) {
-    return { data: new Uint8Array(image.data.length), width: image.width, height: image.height };
+    const data = into && into.length === image.data.length ? into.fill(0) : new Uint8Array(image.data.length);
+    return { data, width: image.width, height: image.height };
   }
-  return thresholdMask(image, t);
+  return thresholdMask(image, t, into);
 }

@@ -129,8 +129,10 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
         throw err;
       }));
       if (closed) throw new SohoaError('INTERNAL', 'the OCR pool was terminated', { stage: 'ocr' });
+      const pgm = toPgm(job.image);
+      // a Buffer view, not a copy: tesseract.js copies the bytes once more itself
       const recognizing = worker.recognize(
-        Buffer.from(toPgm(job.image)),
+        Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength),
         {
           user_defined_dpi: String(Math.round(job.image.dpi)),
           ...(job.options.rectangle ? { rectangle: job.options.rectangle } : {}),

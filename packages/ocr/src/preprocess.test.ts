@@ -26,7 +26,26 @@ function syntheticPage(width: number, height: number, grid: boolean): GrayImage 
   return { data, width, height };
 }
 
+/** The same mask at an odd byte offset: the scans that read four pixels at a time must fall back to one. */
+function unaligned(mask: InkMask): InkMask {
+  const data = new Uint8Array(mask.data.length + 1).subarray(1);
+  data.set(mask.data);
+  return { data, width: mask.width, height: mask.height };
+}
+
 describe('binarisation', () => {
+  it('reads whole words of the mask with the same answers as pixel by pixel', () => {
+    // odd width, so rows start at every alignment
+    const mask = inkMask(syntheticPage(403, 331, true));
+    const copy = { ...mask, data: mask.data.slice() };
+    expect(contentBox(unaligned(mask), 300)).toEqual(contentBox(mask, 300));
+    expect(detectRulings(unaligned(mask), 300)).toEqual(detectRulings(mask, 300));
+    expect(estimateSkew(unaligned(copy))).toBe(estimateSkew(copy));
+    const reused = inkMask(syntheticPage(403, 331, false), undefined, mask.data);
+    expect(reused.data).toBe(mask.data);
+    expect(reused.data).toEqual(inkMask(syntheticPage(403, 331, false)).data);
+  });
+
   it('Otsu splits ink from paper and a blank page has no ink', () => {
     const page = syntheticPage(400, 300, false);
     const t = otsuThreshold(page);

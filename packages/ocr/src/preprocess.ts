@@ -74,7 +74,13 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
   // page analysis on a half-size copy from 300 dpi up: a quarter of the work, the same answers (below
   // 150 dpi effective, text strokes start to merge into ruling-like runs)
   const factor = page.dpi >= 300 && page.width >= 64 && page.height >= 64 ? 2 : 1;
-  const analysed = (g: GrayImage): InkMask => inkMask(factor === 2 ? downsampleMin2(g) : g);
+  // the mask before rotation is dead once the skew is known: the one after it reuses its buffer
+  let inkBuffer: Uint8Array | undefined;
+  const analysed = (g: GrayImage): InkMask => {
+    const mask = inkMask(factor === 2 ? downsampleMin2(g) : g, undefined, inkBuffer);
+    inkBuffer = mask.data;
+    return mask;
+  };
   let ink = analysed(gray);
   let skewDeg: number | null = null;
   if (opts.deskew) {

@@ -17,28 +17,14 @@ export function estimateSkew(mask: InkMask, options: SkewOptions = {}): number {
   const range = options.rangeDeg ?? 3;
   const { xs, ys } = samplePoints(mask, FINE_POINTS);
   if (xs.length < 200) return 0;
-  const bins = new Float64Array(mask.height + mask.width * 0.2 + 4);
+  const bins = new Int32Array(mask.height + mask.width * 0.2 + 4);
   const offset = mask.width * 0.1 + 2;
-  let stride = 1;
-  const score = (deg: number): number => {
-    const t = Math.tan((deg * Math.PI) / 180);
-    bins.fill(0);
-    for (let i = 0; i < xs.length; i += stride) {
-      const b = Math.round(ys[i] - xs[i] * t + offset);
-      if (b >= 0 && b < bins.length) bins[b]++;
-    }
-    let s = 0;
-    for (let i = 1; i < bins.length; i++) {
-      const d = bins[i] - bins[i - 1];
-      s += d * d;
-    }
-    return s;
-  };
-  const search = (from: number, to: number, step: number): number => {
+  const score = (deg: number, stride: number): number => scoreShear(xs, ys, bins, offset, Math.tan((deg * Math.PI) / 180), stride);
+  const search = (from: number, to: number, step: number, stride: number): number => {
     let best = 0;
     let bestScore = -1;
     for (let deg = from; deg <= to + 1e-9; deg += step) {
-      const s = score(deg);
+      const s = score(deg, stride);
       if (s > bestScore) {
         bestScore = s;
         best = deg;
@@ -47,32 +33,78 @@ export function estimateSkew(mask: InkMask, options: SkewOptions = {}): number {
     return best;
   };
   // the coarse scan only has to land within a step of the peak: a third of the points do that
-  stride = 3;
-  const coarse = search(-range, range, 0.2);
-  stride = 1;
-  const fine = search(coarse - 0.2, coarse + 0.2, 0.025);
+  const coarse = search(-range, range, 0.2, 3);
+  const fine = search(coarse - 0.2, coarse + 0.2, 0.025, 1);
   return Math.round(fine * 1000) / 1000;
+}
+
+/** Sharpness of the row profile of every `stride`th point sheared by `t` (sum of squared bin steps). */
+function scoreShear(xs: Float64Array, ys: Float64Array, bins: Int32Array, offset: number, t: number, stride: number): number {
+  bins.fill(0);
+  const n = xs.length;
+  const size = bins.length;
+  for (let i = 0; i < n; i += stride) {
+    // Math.round, a third faster (they differ only on values skipped anyway and on sums within an ulp of .5)
+    const b = Math.floor(ys[i] - xs[i] * t + offset + 0.5);
+    if (b >= 0 && b < size) bins[b]++;
+  }
+  let s = 0;
+  let prev = bins[0];
+  for (let i = 1; i < size; i++) {
+    const v = bins[i];
+    const d = v - prev;
+    s += d * d;
+    prev = v;
+  }
+  return s;
 }
 
 /** Ink pixel coordinates, subsampled evenly when there are too many. */
 function samplePoints(mask: InkMask, limit: number): { xs: Float64Array; ys: Float64Array } {
+  const { data, width } = mask;
+  // a page is mostly paper: read the 0/1 mask four pixels at a time and skip the empty words
+  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : new Uint32Array(0);
+  const tail = words.length * 4;
   let count = 0;
-  for (let i = 0; i < mask.data.length; i++) count += mask.data[i];
+  for (let i = 0; i < words.length; ) {
+    // each byte lane holds at most 255 ones before it would carry into the next
+    let lanes = 0;
+    const end = Math.min(words.length, i + 255);
+    for (; i < end; i++) lanes += words[i];
+    count += (lanes & 255) + ((lanes >>> 8) & 255) + ((lanes >>> 16) & 255) + (lanes >>> 24);
+  }
+  for (let i = tail; i < data.length; i++) count += data[i];
   const every = Math.max(1, Math.ceil(count / limit));
   const n = Math.floor(count / every);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  let seen = 0;
+  // every `every`th ink pixel in reading order; `skip` counts down to the next one taken
+  let skip = 0;
   let k = 0;
-  for (let y = 0; y < mask.height && k < n; y++) {
-    const row = y * mask.width;
-    for (let x = 0; x < mask.width; x++) {
-      if (mask.data[row + x] && seen++ % every === 0 && k < n) {
-        xs[k] = x;
+  for (let w = 0; w < words.length && k < n; w++) {
+    if (words[w] === 0) continue;
+    for (let i = w * 4; i < w * 4 + 4; i++) {
+      if (data[i] === 0) continue;
+      if (skip === 0 && k < n) {
+        const y = Math.floor(i / width);
+        xs[k] = i - y * width;
         ys[k] = y;
         k++;
+        skip = every;
       }
+      skip--;
     }
+  }
+  for (let i = tail; i < data.length && k < n; i++) {
+    if (data[i] === 0) continue;
+    if (skip === 0 && k < n) {
+      const y = Math.floor(i / width);
+      xs[k] = i - y * width;
+      ys[k] = y;
+      k++;
+      skip = every;
+    }
+    skip--;
   }
   return { xs: xs.subarray(0, k), ys: ys.subarray(0, k) };
 }
