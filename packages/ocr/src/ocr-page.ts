@@ -8,13 +8,14 @@ import { createOcrPool } from './ocr-pool.js';
 import { openInput, type OpenInput } from './open-input.js';
 import type { PageImage } from './page-image.js';
 import { checkPageSize, getPdfPage } from './pdf-document.js';
-import { preprocessPage, type PreprocessOptions } from './preprocess.js';
+import { preprocessPage, type PreprocessedPage, type PreprocessOptions } from './preprocess.js';
 import { rasterizeImagePage, rasterizePdfPage } from './rasterize-page.js';
 import { detectRulings, type Rulings } from './rulings.js';
 import { cropImage, offsetBlocks } from './crop-image.js';
 import { gridCells, layoutPageText, tableGrid } from './page-text.js';
 import { meanWordConfidence } from './tesseract-output.js';
 import { looksTabular, pageHasTextLayer, textLayerPage } from './text-layer.js';
+import { SerialLane } from './serial-lane.js';
 import { vectorRulings } from './vector-rulings.js';
 
 export interface OcrPageOptions {
@@ -49,27 +50,39 @@ export async function ocrOpenPage(input: OpenInput, pageIndex: number, options: 
     if (input.format === 'text') {
       throw new SohoaError('INVALID_INPUT', 'a text file has no page image to OCR; parse its text directly', { stage: 'ocr', file });
     }
-    let image: PageImage;
-    if (input.format === 'pdf') {
-      const page = await getPdfPage(input.doc, pageIndex, file);
-      try {
-        checkPageSize(page, dpi, file);
-        if (!options.forceOcr && (await pageHasTextLayer(page))) {
-          const rulings = rulingsWanted(options.preprocess) ? await textPageRulings(page, dpi, file) : undefined;
-          const textPage = await textLayerPage(page, dpi, rulings);
-          return rulings ? { ...textPage, rulings } : textPage;
-        }
-        image = await rasterizePdfPage(page, dpi, file);
-      } finally {
-        page.cleanup();
-      }
-    } else {
-      image = await rasterizeImagePage(file, pageIndex, options.dpi, file);
-    }
-    return await recognizePage(image, options);
+    const prepared = await preparation.run(() => preparePage(input, pageIndex, dpi, options));
+    return prepared.kind === 'text' ? prepared.page : await recognizePage(prepared.image, prepared.pre, options);
   } catch (err) {
     throw toSohoaError(err, 'ocr', file);
   }
+}
+
+/** One page prepared at a time per process: see SerialLane. */
+const preparation = new SerialLane();
+
+type PreparedPage = { kind: 'text'; page: OcrPage } | { kind: 'image'; image: PageImage; pre: PreprocessedPage };
+
+/** The page's text layer when it has a usable one, else its raster, preprocessed for OCR. */
+async function preparePage(input: OpenInput, pageIndex: number, dpi: number, options: OcrPageOptions): Promise<PreparedPage> {
+  const file = input.path;
+  let image: PageImage;
+  if (input.format === 'pdf') {
+    const page = await getPdfPage(input.doc, pageIndex, file);
+    try {
+      checkPageSize(page, dpi, file);
+      if (!options.forceOcr && (await pageHasTextLayer(page))) {
+        const rulings = rulingsWanted(options.preprocess) ? await textPageRulings(page, dpi, file) : undefined;
+        const textPage = await textLayerPage(page, dpi, rulings);
+        return { kind: 'text', page: rulings ? { ...textPage, rulings } : textPage };
+      }
+      image = await rasterizePdfPage(page, dpi, file);
+    } finally {
+      page.cleanup();
+    }
+  } else {
+    image = await rasterizeImagePage(file, pageIndex, options.dpi, file);
+  }
+  return { kind: 'image', image, pre: await preprocessPage(image, options.preprocess ?? true) };
 }
 
 function rulingsWanted(pre: boolean | PreprocessOptions | undefined): boolean {
@@ -137,8 +150,7 @@ function inkPixels(image: PageImage, c: { left: number; top: number; width: numb
   return n;
 }
 
-async function recognizePage(image: PageImage, options: OcrPageOptions): Promise<OcrPage> {
-  const pre = await preprocessPage(image, options.preprocess ?? true);
+async function recognizePage(image: PageImage, pre: PreprocessedPage, options: OcrPageOptions): Promise<OcrPage> {
   const base: OcrPage = {
     index: image.index,
     source: 'ocr',
