@@ -23,6 +23,7 @@ import {
   inspectInput,
   ocrDocument,
   ocrPage,
+  pagesInFlight,
   rasterizePdfPage,
   resolveLangPath,
   type OcrPool,
@@ -136,7 +137,7 @@ async function timeOurs(pool: OcrPool, pages: PageRef[], options: { dpi?: number
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: pool.size + 2 }, async () => {
+    Array.from({ length: pagesInFlight(pool) }, async () => {
       while (next < pages.length) {
         const i = next++;
         texts[i] = (await ocrPage(pages[i].path, pages[i].index, { pool, forceOcr: true, ...options })).text;

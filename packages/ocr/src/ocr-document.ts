@@ -2,7 +2,7 @@ import type { OcrPage } from '@sohoa/core';
 import { SohoaError } from '@sohoa/core';
 import { inspectOpenInput, type InputInfo } from './inspect-input.js';
 import { ocrOpenPage, type OcrPageOptions } from './ocr-page.js';
-import { createOcrPool } from './ocr-pool.js';
+import { createOcrPool, type OcrPool } from './ocr-pool.js';
 import { openInput } from './open-input.js';
 
 export interface OcrDocumentResult {
@@ -12,8 +12,16 @@ export interface OcrDocumentResult {
 }
 
 /**
- * All pages of a file, in order. Pages go to the pool concurrently (two more than it has workers, so
- * rasterising the next pages overlaps recognising this one) but not all at once, to bound memory.
+ * Pages of one process in flight at once for a pool: two more than it has workers. The main thread
+ * prepares one page at a time (0.3-0.5 s for a scan, see SerialLane), and when both workers finish together one
+ * would otherwise wait; measured on 12 scans with a pool of 2: CPU use 1.83 -> 1.89 cores, 27.1 -> 29.4
+ * pages/min. More only hold more page images in memory.
+ */
+export const pagesInFlight = (pool: Pick<OcrPool, 'size'>): number => Math.max(1, pool.size + 2);
+
+/**
+ * All pages of a file, in order. Pages go to the pool concurrently (pagesInFlight), so preparing the
+ * next pages overlaps recognising this one, but not all at once, to bound memory.
  */
 export async function ocrDocument(path: string, ctx: OcrPageOptions = {}): Promise<OcrDocumentResult> {
   const input = await openInput(path);
@@ -26,10 +34,7 @@ export async function ocrDocument(path: string, ctx: OcrPageOptions = {}): Promi
     const options = { ...ctx, pool: ctx.pool ?? ownPool! };
     const pages: OcrPage[] = new Array(info.pageCount);
     let next = 0;
-    // two pages ahead: the main thread prepares one page at a time (0.3-0.6 s), and when both workers
-    // finish together one would otherwise wait; measured on 12 scans with a pool of 2: CPU use 1.83 ->
-    // 1.89 cores, 27.1 -> 29.4 pages/min
-    const lanes = Math.max(1, options.pool.size + 2);
+    const lanes = pagesInFlight(options.pool);
     await Promise.all(
       Array.from({ length: Math.min(lanes, info.pageCount) }, async () => {
         while (next < info.pageCount) {

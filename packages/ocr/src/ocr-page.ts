@@ -10,7 +10,7 @@ import type { PageImage } from './page-image.js';
 import { checkPageSize, getPdfPage } from './pdf-document.js';
 import { preprocessPage, type PreprocessedPage, type PreprocessOptions } from './preprocess.js';
 import { rasterizeImagePage, rasterizePdfPage } from './rasterize-page.js';
-import { detectRulings, type Rulings } from './rulings.js';
+import { detectRulings, scaleRulings, type Rulings } from './rulings.js';
 import { cropImage, offsetBlocks } from './crop-image.js';
 import { gridCells, layoutPageText, tableGrid } from './page-text.js';
 import { meanWordConfidence } from './tesseract-output.js';
@@ -50,14 +50,17 @@ export async function ocrOpenPage(input: OpenInput, pageIndex: number, options: 
     if (input.format === 'text') {
       throw new SohoaError('INVALID_INPUT', 'a text file has no page image to OCR; parse its text directly', { stage: 'ocr', file });
     }
-    const prepared = await preparation.run(() => preparePage(input, pageIndex, dpi, options));
+    const prepared = await preparePage(input, pageIndex, dpi, options);
     return prepared.kind === 'text' ? prepared.page : await recognizePage(prepared.image, prepared.pre, options);
   } catch (err) {
     throw toSohoaError(err, 'ocr', file);
   }
 }
 
-/** One page prepared at a time per process: see SerialLane. */
+/**
+ * Rasterising and preprocessing run one page at a time per process (see SerialLane). Text-layer pages
+ * do not queue: their work is mostly waiting on pdf.js, which overlaps well.
+ */
 const preparation = new SerialLane();
 
 type PreparedPage = { kind: 'text'; page: OcrPage } | { kind: 'image'; image: PageImage; pre: PreprocessedPage };
@@ -65,24 +68,20 @@ type PreparedPage = { kind: 'text'; page: OcrPage } | { kind: 'image'; image: Pa
 /** The page's text layer when it has a usable one, else its raster, preprocessed for OCR. */
 async function preparePage(input: OpenInput, pageIndex: number, dpi: number, options: OcrPageOptions): Promise<PreparedPage> {
   const file = input.path;
-  let image: PageImage;
-  if (input.format === 'pdf') {
-    const page = await getPdfPage(input.doc, pageIndex, file);
-    try {
-      checkPageSize(page, dpi, file);
-      if (!options.forceOcr && (await pageHasTextLayer(page))) {
-        const rulings = rulingsWanted(options.preprocess) ? await textPageRulings(page, dpi, file) : undefined;
-        const textPage = await textLayerPage(page, dpi, rulings);
-        return { kind: 'text', page: rulings ? { ...textPage, rulings } : textPage };
-      }
-      image = await rasterizePdfPage(page, dpi, file);
-    } finally {
-      page.cleanup();
+  const preprocessed = async (image: PageImage): Promise<PreparedPage> => ({ kind: 'image', image, pre: await preprocessPage(image, options.preprocess ?? true) });
+  if (input.format !== 'pdf') return preparation.run(async () => preprocessed(await rasterizeImagePage(file, pageIndex, options.dpi, file)));
+  const page = await getPdfPage(input.doc, pageIndex, file);
+  try {
+    checkPageSize(page, dpi, file);
+    if (!options.forceOcr && (await pageHasTextLayer(page))) {
+      const rulings = rulingsWanted(options.preprocess) ? await textPageRulings(page, dpi, file) : undefined;
+      const textPage = await textLayerPage(page, dpi, rulings);
+      return { kind: 'text', page: rulings ? { ...textPage, rulings } : textPage };
     }
-  } else {
-    image = await rasterizeImagePage(file, pageIndex, options.dpi, file);
+    return await preparation.run(async () => preprocessed(await rasterizePdfPage(page, dpi, file)));
+  } finally {
+    page.cleanup();
   }
-  return { kind: 'image', image, pre: await preprocessPage(image, options.preprocess ?? true) };
 }
 
 function rulingsWanted(pre: boolean | PreprocessOptions | undefined): boolean {
@@ -105,16 +104,6 @@ async function textPageRulings(page: PDFPageProxy, dpi: number, file: string): P
   const low = Math.min(dpi, RULING_DPI);
   const raster = await rasterizePdfPage(page, low, file);
   return scaleRulings(detectRulings(inkMask(raster), low), dpi / low);
-}
-
-function scaleRulings(r: Rulings, k: number): Rulings {
-  const s = (b: [number, number, number, number]): [number, number, number, number] => [
-    Math.round(b[0] * k),
-    Math.round(b[1] * k),
-    Math.round(b[2] * k),
-    Math.round(b[3] * k),
-  ];
-  return { horizontal: r.horizontal.map(s), vertical: r.vertical.map(s) };
 }
 
 /** At most this many table cells are read again one by one on a page. */

@@ -1,4 +1,3 @@
-import type { BBox } from '@sohoa/core';
 import { inkMask, maskToGray, otsuThreshold, sauvolaMask, type InkMask } from './binarize.js';
 import { median3, paperNoise } from './denoise.js';
 import { contentBox, type Box } from './content-box.js';
@@ -6,7 +5,7 @@ import { downsampleMin2 } from './downsample.js';
 import { normalizeContrast } from './normalize.js';
 import type { GrayImage, PageImage } from './page-image.js';
 import { rotateGray } from './rotate-image.js';
-import { detectRulings, type Rulings } from './rulings.js';
+import { detectRulings, scaleRulings, type Rulings } from './rulings.js';
 import { estimateSkew } from './skew.js';
 
 export interface PreprocessOptions {
@@ -125,10 +124,4 @@ function scaleBox(b: Box, k: number, page: GrayImage): Box {
   const left = b.left * k;
   const top = b.top * k;
   return { left, top, width: Math.min(page.width - left, b.width * k), height: Math.min(page.height - top, b.height * k) };
-}
-
-function scaleRulings(r: Rulings, k: number, page: GrayImage): Rulings {
-  if (k === 1) return r;
-  const s = ([x0, y0, x1, y1]: BBox): BBox => [x0 * k, y0 * k, Math.min(page.width, x1 * k), Math.min(page.height, y1 * k)];
-  return { horizontal: r.horizontal.map(s), vertical: r.vertical.map(s) };
 }

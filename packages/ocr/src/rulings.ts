@@ -33,6 +33,18 @@ export function detectRulings(mask: InkMask, dpi: number, options: RulingOptions
  * longRuns of every column at once, in one pass over the rows: the same runs as transposing the mask and
  * reading its rows, without a second page-sized buffer or a cache-hostile walk down each column.
  */
+/**
+ * Rulings found on a k-times smaller raster, in the full raster's pixels (rounded; clipped to `bounds`
+ * when given, since a box on the small raster can reach one pixel past the scaled-up page).
+ */
+export function scaleRulings(r: Rulings, k: number, bounds?: { width: number; height: number }): Rulings {
+  if (k === 1) return r;
+  const maxX = bounds?.width ?? Infinity;
+  const maxY = bounds?.height ?? Infinity;
+  const s = ([x0, y0, x1, y1]: BBox): BBox => [Math.round(x0 * k), Math.round(y0 * k), Math.min(maxX, Math.round(x1 * k)), Math.min(maxY, Math.round(y1 * k))];
+  return { horizontal: r.horizontal.map(s), vertical: r.vertical.map(s) };
+}
+
 function columnRuns(mask: InkMask, minLength: number, gap: number): [number, number][][] {
   const { data, width: w, height: h } = mask;
   const runs: [number, number][][] = Array.from({ length: w }, () => []);
