@@ -7,6 +7,14 @@ export interface InkMask {
   height: number;
 }
 
+/**
+ * The mask's bytes read four at a time (null when its start is not 4-byte aligned; the last
+ * `length % 4` bytes are not covered). A page is mostly paper: scans skip the zero words.
+ */
+export function maskWords(data: Uint8Array): Uint32Array | null {
+  return data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : null;
+}
+
 export function histogram(image: GrayImage): Float64Array {
   // counted in integers (a float increment per pixel is several times slower), in four interleaved
   // tables (neighbouring pixels mostly share a value, and one table makes each increment wait for the

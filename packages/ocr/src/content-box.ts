@@ -1,4 +1,4 @@
-import type { InkMask } from './binarize.js';
+import { maskWords, type InkMask } from './binarize.js';
 
 export interface Box {
   left: number;
@@ -16,7 +16,7 @@ export function contentBox(mask: InkMask, dpi: number): Box | null {
   const rows = new Uint32Array(h);
   const cols = new Uint32Array(w);
   // a page is mostly paper: where the mask is word-aligned, empty runs of four pixels are skipped whole
-  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : null;
+  const words = maskWords(data);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let n = 0;

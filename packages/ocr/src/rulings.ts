@@ -1,5 +1,5 @@
 import type { BBox } from '@sohoa/core';
-import type { InkMask } from './binarize.js';
+import { maskWords, type InkMask } from './binarize.js';
 
 export interface Rulings {
   horizontal: BBox[];
@@ -51,7 +51,7 @@ function columnRuns(mask: InkMask, minLength: number, gap: number): [number, num
   const runStart = new Int32Array(w).fill(-1);
   const lastInk = new Int32Array(w).fill(-gap - 2);
   // mostly paper: where the mask is word-aligned, empty runs of four pixels are skipped whole
-  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : null;
+  const words = maskWords(data);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     for (let x = 0; x < w; x++) {

@@ -1,4 +1,4 @@
-import type { InkMask } from './binarize.js';
+import { maskWords, type InkMask } from './binarize.js';
 
 export interface SkewOptions {
   /** Search range in degrees either side of level (default 3). */
@@ -63,7 +63,7 @@ function scoreShear(xs: Float64Array, ys: Float64Array, bins: Int32Array, offset
 function samplePoints(mask: InkMask, limit: number): { xs: Float64Array; ys: Float64Array } {
   const { data, width } = mask;
   // a page is mostly paper: read the 0/1 mask four pixels at a time and skip the empty words
-  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : new Uint32Array(0);
+  const words = maskWords(data) ?? new Uint32Array(0);
   const tail = words.length * 4;
   let count = 0;
   for (let i = 0; i < words.length; ) {
