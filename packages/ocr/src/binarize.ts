@@ -64,9 +64,14 @@ function otsuOfHistogram(hist: Float64Array, total: number): number {
   return best;
 }
 
-/** `into`: a buffer of the image's size to reuse for the mask (page-sized allocations cost GC time). */
+/** `into` when it has the right size (page-sized allocations cost GC time), else a new buffer. */
+function maskBuffer(length: number, into: Uint8Array | undefined): Uint8Array {
+  return into && into.length === length ? into : new Uint8Array(length);
+}
+
+/** `into`: a buffer of the image's size to reuse for the mask. */
 export function thresholdMask(image: GrayImage, threshold: number, into?: Uint8Array): InkMask {
-  const out = into && into.length === image.data.length ? into : new Uint8Array(image.data.length);
+  const out = maskBuffer(image.data.length, into);
   const { data } = image;
   for (let i = 0; i < data.length; i++) out[i] = data[i] <= threshold ? 1 : 0;
   return { data: out, width: image.width, height: image.height };
@@ -143,8 +148,7 @@ export function inkMask(image: GrayImage, minContrast = 60, into?: Uint8Array): 
     }
   }
   if (nInk === 0 || nPaper === 0 || sPaper / nPaper - sInk / nInk < minContrast) {
-    const data = into && into.length === image.data.length ? into.fill(0) : new Uint8Array(image.data.length);
-    return { data, width: image.width, height: image.height };
+    return { data: maskBuffer(image.data.length, into).fill(0), width: image.width, height: image.height };
   }
   return thresholdMask(image, t, into);
 }

@@ -30,10 +30,6 @@ export function detectRulings(mask: InkMask, dpi: number, options: RulingOptions
 }
 
 /**
- * longRuns of every column at once, in one pass over the rows: the same runs as transposing the mask and
- * reading its rows, without a second page-sized buffer or a cache-hostile walk down each column.
- */
-/**
  * Rulings found on a k-times smaller raster, in the full raster's pixels (rounded; clipped to `bounds`
  * when given, since a box on the small raster can reach one pixel past the scaled-up page).
  */
@@ -45,11 +41,18 @@ export function scaleRulings(r: Rulings, k: number, bounds?: { width: number; he
   return { horizontal: r.horizontal.map(s), vertical: r.vertical.map(s) };
 }
 
+/**
+ * longRuns of every column at once, in one pass over the rows: the same runs as transposing the mask and
+ * reading its rows, without a second page-sized buffer or a cache-hostile walk down each column.
+ */
 function columnRuns(mask: InkMask, minLength: number, gap: number): [number, number][][] {
   const { data, width: w, height: h } = mask;
   const runs: [number, number][][] = Array.from({ length: w }, () => []);
   const runStart = new Int32Array(w).fill(-1);
   const lastInk = new Int32Array(w).fill(-gap - 2);
+  const closeRun = (x: number): void => {
+    if (runStart[x] >= 0 && lastInk[x] + 1 - runStart[x] >= minLength) runs[x].push([runStart[x], lastInk[x] + 1]);
+  };
   // mostly paper: where the mask is word-aligned, empty runs of four pixels are skipped whole
   const words = maskWords(data);
   for (let y = 0; y < h; y++) {
@@ -62,13 +65,13 @@ function columnRuns(mask: InkMask, minLength: number, gap: number): [number, num
       }
       if (!data[i]) continue;
       if (runStart[x] < 0 || y - lastInk[x] > gap + 1) {
-        if (runStart[x] >= 0 && lastInk[x] + 1 - runStart[x] >= minLength) runs[x].push([runStart[x], lastInk[x] + 1]);
+        closeRun(x);
         runStart[x] = y;
       }
       lastInk[x] = y;
     }
   }
-  for (let x = 0; x < w; x++) if (runStart[x] >= 0 && lastInk[x] + 1 - runStart[x] >= minLength) runs[x].push([runStart[x], lastInk[x] + 1]);
+  for (let x = 0; x < w; x++) closeRun(x);
   return runs;
 }
 

@@ -81,23 +81,13 @@ function samplePoints(mask: InkMask, limit: number): { xs: Float64Array; ys: Flo
   // every `every`th ink pixel in reading order; `skip` counts down to the next one taken
   let skip = 0;
   let k = 0;
-  for (let w = 0; w < words.length && k < n; w++) {
-    if (words[w] === 0) continue;
-    for (let i = w * 4; i < w * 4 + 4; i++) {
-      if (data[i] === 0) continue;
-      if (skip === 0 && k < n) {
-        const y = Math.floor(i / width);
-        xs[k] = i - y * width;
-        ys[k] = y;
-        k++;
-        skip = every;
-      }
-      skip--;
+  for (let i = 0; i < data.length && k < n; i++) {
+    if ((i & 3) === 0 && i < tail && words[i >> 2] === 0) {
+      i += 3;
+      continue;
     }
-  }
-  for (let i = tail; i < data.length && k < n; i++) {
     if (data[i] === 0) continue;
-    if (skip === 0 && k < n) {
+    if (skip === 0) {
       const y = Math.floor(i / width);
       xs[k] = i - y * width;
       ys[k] = y;
