@@ -98,7 +98,7 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
         // 1.59 % on 4 others): off, one engine behaviour less to reason about
         tessedit_do_invert: '0',
       });
-      if (options.warmUp !== false) await worker.recognize(Buffer.from(toPgm(warmUpLine())), { user_defined_dpi: '200' } as never);
+      if (options.warmUp !== false) await worker.recognize(toPgm(warmUpLine()), { user_defined_dpi: '200' } as never);
       return worker;
     } catch (err) {
       throw new SohoaError('OCR_FAILED', `could not start a tesseract worker for "${lang}": ${String(err)}`, { stage: 'ocr', cause: err });
@@ -129,10 +129,8 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
         throw err;
       }));
       if (closed) throw new SohoaError('INTERNAL', 'the OCR pool was terminated', { stage: 'ocr' });
-      const pgm = toPgm(job.image);
-      // a Buffer view, not a copy: tesseract.js copies the bytes once more itself
       const recognizing = worker.recognize(
-        Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength),
+        toPgm(job.image),
         {
           user_defined_dpi: String(Math.round(job.image.dpi)),
           ...(job.options.rectangle ? { rectangle: job.options.rectangle } : {}),
