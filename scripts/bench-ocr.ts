@@ -235,7 +235,7 @@ const median = (xs: number[]): number => {
 
 export async function run(): Promise<object> {
   const limit = Number(process.env.SOHOA_BENCH_OCR_PAGES ?? 12);
-  // this machine's speed drifts by 10-20 % within minutes (other tenants): ours and native are timed in
+  // this machine's speed drifts by 10-25 % within minutes (other tenants): ours and native are timed in
   // alternation and compared round by round, so a slow minute slows both sides of one ratio
   const rounds = Math.max(1, Number(process.env.SOHOA_BENCH_OCR_ROUNDS ?? 5));
   const fixtures = await discoverFixtures();
