@@ -222,7 +222,9 @@ export async function run(): Promise<{ markdown: string; fixtures: FixtureScore[
   });
   if (pdfs.length) {
     const { createOcrPool } = await import('@sohoa/ocr');
-    const pool = await createOcrPool({ size: Number(process.env.SOHOA_EVAL_OCR_WORKERS ?? 1) });
+    // the pipeline's own pool (one worker per core) unless SOHOA_EVAL_OCR_WORKERS says otherwise
+    const workers = Number(process.env.SOHOA_EVAL_OCR_WORKERS);
+    const pool = await createOcrPool(workers > 0 ? { size: workers } : {});
     try {
       for (const e of pdfs) {
         const truth = readJson<TruthTask[]>(path.join(ROOT, e.truthDir, 'tasks.json'))!;

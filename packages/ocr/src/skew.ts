@@ -32,8 +32,10 @@ export function estimateSkew(mask: InkMask, options: SkewOptions = {}): number {
     }
     return best;
   };
-  // the coarse scan only has to land within a step of the peak: a third of the points do that
-  const coarse = search(-range, range, 0.2, 3);
+  // all the points in the coarse scan too: a third of them (every 18th ink pixel of a dusty scan) left
+  // the true peak no higher than the profile of the range's ends, and a page 1.3 degrees one way was
+  // turned 3.1 degrees the other (31 angles over 60,000 points: a few ms)
+  const coarse = search(-range, range, 0.2, 1);
   const fine = search(coarse - 0.2, coarse + 0.2, 0.025, 1);
   return Math.round(fine * 1000) / 1000;
 }
