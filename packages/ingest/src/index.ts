@@ -2,7 +2,7 @@ export { processFile, type ProcessContext } from './process-file.js';
 export { assembleDocument, type AssembleInput } from './assemble-document.js';
 export { hashFile } from './hash-file.js';
 export { LazyOcrPool } from './lazy-pool.js';
-export { describeInput, loadPage, sourceKind, type InputDescription } from './load-page.js';
+export { describeInput, loadPage, loadPages, sourceKind, type InputDescription } from './load-page.js';
 export { readTextPages, splitTextPages, isTextInput } from './text-input.js';
 export type * from './contracts.js';
 export { queueConfig, type QueueConfig } from './queue/queue-config.js';

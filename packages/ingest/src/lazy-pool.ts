@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { OcrPool } from './contracts.js';
 import { loadOcrModule } from './modules.js';
 
@@ -5,10 +6,15 @@ import { loadOcrModule } from './modules.js';
 export class LazyOcrPool {
   private pool: Promise<OcrPool> | undefined;
 
-  constructor(private readonly size?: number) {}
+  /** Tesseract workers the pool will have (default: one per core). */
+  readonly size: number;
+
+  constructor(size?: number) {
+    this.size = Math.max(1, Math.floor(size ?? availableParallelism()));
+  }
 
   get(): Promise<OcrPool> {
-    this.pool ??= loadOcrModule().then((ocr) => ocr.createOcrPool(this.size ? { size: this.size } : {}));
+    this.pool ??= loadOcrModule().then((ocr) => ocr.createOcrPool({ size: this.size }));
     return this.pool;
   }
 

@@ -53,3 +53,31 @@ export function sourceKind(format: InputFormat, pages: OcrPage[]): SourceKind {
   if (format === 'text') return 'text';
   return pages.every((p) => p.source === 'text-layer') ? 'born-digital' : 'scanned';
 }
+
+/**
+ * Every page of a file, in order. Pages are loaded concurrently, two more at a time than the pool has
+ * workers: the main thread prepares the next page (raster, preprocessing) while the workers read, and
+ * a worker that finishes finds a page waiting. The first page to fail (the lowest such page, as a
+ * one-by-one read would report it) stops the rest from starting and is thrown once those running end.
+ */
+export async function loadPages(path: string, input: InputDescription, options: PageOptions, onPage?: (page: OcrPage, pageCount: number) => void): Promise<OcrPage[]> {
+  const pages: OcrPage[] = new Array(input.pageCount);
+  let next = 0;
+  const failures: { index: number; error: unknown }[] = [];
+  const lanes = Math.min(input.pageCount, options.pool.size + 2);
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (failures.length === 0 && next < input.pageCount) {
+        const index = next++;
+        try {
+          pages[index] = await loadPage(path, input, index, options);
+          onPage?.(pages[index], input.pageCount);
+        } catch (error) {
+          failures.push({ index, error });
+        }
+      }
+    }),
+  );
+  if (failures.length) throw failures.reduce((a, b) => (b.index < a.index ? b : a)).error;
+  return pages;
+}

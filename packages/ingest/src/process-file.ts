@@ -3,7 +3,7 @@ import { assembleDocument } from './assemble-document.js';
 import type { Store } from './contracts.js';
 import { hashFile } from './hash-file.js';
 import { LazyOcrPool } from './lazy-pool.js';
-import { describeInput, loadPage, sourceKind } from './load-page.js';
+import { describeInput, loadPages, sourceKind } from './load-page.js';
 
 export interface ProcessContext {
   /** Shared across files; when absent, one is made for this call and terminated after it. */
@@ -14,12 +14,13 @@ export interface ProcessContext {
   forceOcr?: boolean;
   /** Process even when the store already holds this document at the current pipeline version. */
   force?: boolean;
+  /** Called as each page is read (pages are read concurrently: not necessarily in page order). */
   onPage?: (page: OcrPage, pageCount: number) => void;
 }
 
 /** The whole pipeline in-process: file -> DocumentResult (stored when a store is given). */
 export async function processFile(path: string, ctx: ProcessContext = {}): Promise<StageResult<DocumentResult>> {
-  const pool = ctx.pool ?? new LazyOcrPool(1);
+  const pool = ctx.pool ?? new LazyOcrPool();
   let id: string | null = null;
   try {
     const hashed = await hashFile(path);
@@ -31,12 +32,7 @@ export async function processFile(path: string, ctx: ProcessContext = {}): Promi
     }
 
     const input = await describeInput(path);
-    const pages: OcrPage[] = [];
-    for (let index = 0; index < input.pageCount; index++) {
-      const page = await loadPage(path, input, index, { pool, dpi: ctx.dpi, forceOcr: ctx.forceOcr });
-      pages.push(page);
-      ctx.onPage?.(page, input.pageCount);
-    }
+    const pages = await loadPages(path, input, { pool, dpi: ctx.dpi, forceOcr: ctx.forceOcr }, ctx.onPage);
     const kind = sourceKind(input.format, pages);
     const warnings: string[] = [];
     const ocrCount = pages.filter((p) => p.source === 'ocr').length;

@@ -16,7 +16,7 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   }
   const json = values.json === true;
   const store: Store | null = values['no-store'] ? null : await openStoreFor(values.db as string | undefined);
-  const pool = new LazyOcrPool(1);
+  const pool = new LazyOcrPool();
   let failures = 0;
   try {
     for (const file of inputs) {

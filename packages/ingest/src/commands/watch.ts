@@ -21,7 +21,7 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   const say = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   let worker: RunningWorker | null = null;
   if (!values['no-worker']) {
-    worker = await startWorker({ config, concurrency: intOption(values, 'concurrency') ?? 1, log: (l) => l.includes('failed') && say(l) });
+    worker = await startWorker({ config, concurrency: intOption(values, 'concurrency'), log: (l) => l.includes('failed') && say(l) });
   }
   const watched = watchFolder(dir, {
     stableMs: intOption(values, 'stable-ms') ?? 2_000,

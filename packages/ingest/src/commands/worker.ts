@@ -9,7 +9,7 @@ export async function run({ values }: CommandArgs): Promise<number> {
   const verbose = process.env.SOHOA_LOG === 'debug';
   const worker = await startWorker({
     config,
-    concurrency: intOption(values, 'concurrency') ?? 1,
+    concurrency: intOption(values, 'concurrency'),
     log: (line) => {
       if (verbose || line.includes('failed')) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
     },

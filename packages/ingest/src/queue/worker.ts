@@ -9,6 +9,7 @@ import { connectionOptions, KEEP_JOBS, openQueues, QUEUE_NAMES } from './queues.
 
 export interface WorkerOptions {
   config: QueueConfig;
+  /** Pages OCR'd at once: the OCR pool's workers (default: one per core). */
   concurrency?: number;
   store?: Store;
   log?: (line: string) => void;
@@ -23,12 +24,12 @@ export interface RunningWorker {
 /** One process: workers on the three queues sharing one OCR pool (size = concurrency) and one store. */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { config } = options;
-  const concurrency = options.concurrency ?? 1;
+  const pool = new LazyOcrPool(options.concurrency);
+  const concurrency = pool.size;
   const log = options.log ?? (() => undefined);
   const ownStore = !options.store;
   const store = options.store ?? (await openStoreFor());
   const queues = openQueues(config);
-  const pool = new LazyOcrPool(concurrency);
   const deps: ProcessorDeps = { queues, store, pool };
   const name = `sohoa-worker@${hostname()}:${process.pid}`;
   const common = {
@@ -42,7 +43,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   const workers = [
     new Worker(QUEUE_NAMES.documents, (job: Job) => processDocumentJob(job, deps), { ...common, concurrency }),
-    new Worker(QUEUE_NAMES.pages, (job: Job) => processPageJob(job, deps), { ...common, concurrency }),
+    // two page jobs more than OCR workers: the next page is rasterised and preprocessed while the workers
+    // read, so a worker that finishes finds one ready (see pagesInFlight in @sohoa/ocr)
+    new Worker(QUEUE_NAMES.pages, (job: Job) => processPageJob(job, deps), { ...common, concurrency: concurrency + 2 }),
     // Assembling is CPU work on the main thread: one at a time keeps lock renewals on time.
     new Worker(QUEUE_NAMES.assemble, (job: Job) => processAssembleJob(job, deps), { ...common, concurrency: 1 }),
   ];
