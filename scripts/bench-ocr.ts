@@ -2,7 +2,7 @@
  * OCR throughput on this machine: our tesseract.js pool (2 workers, the whole page path: rasterise,
  * preprocess, recognise) against native tesseract (Debian tesseract-ocr + vie, OMP_THREAD_LIMIT=1, one
  * process per core) on the same page images, and how much faster a born-digital page is than its
- * scanned twin.
+ * scanned twin, and the whole pipeline's pages per minute on the mild scans (`processFile`, as `sohoa process`).
  *   npx tsx --conditions=source scripts/bench-ocr.ts            (or: npm run bench -- bench-ocr)
  *   npx tsx --conditions=source scripts/bench-ocr.ts --sweep    (CER by dpi and preprocessing step)
  * Env: SOHOA_BENCH_OCR_PAGES (pages of scans to time, default 12: with 6 the figure moved by 0.1x between runs),
@@ -30,6 +30,8 @@ import {
   type PreprocessOptions,
 } from '@sohoa/ocr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { LazyOcrPool } from '../packages/ingest/src/lazy-pool.js';
+import { processFile } from '../packages/ingest/src/process-file.js';
 import { cer } from './lib/text-metrics.js';
 
 const run$ = promisify(execFile);
@@ -233,7 +235,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export async function run(): Promise<object> {
+async function runThroughput(): Promise<{ markdown: string } & Record<string, unknown>> {
   const limit = Number(process.env.SOHOA_BENCH_OCR_PAGES ?? 12);
   // this machine's speed drifts by 10-25 % within minutes (other tenants): ours and native are timed in
   // alternation and compared round by round, so a slow minute slows both sides of one ratio
@@ -338,6 +340,41 @@ export async function run(): Promise<object> {
     await pool.terminate();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What `sohoa process --no-store` does with the mild scans: the whole pipeline in-process (OCR, then
+ * restoration, tables and tasks), documents one after another, each document's pages concurrently
+ * (loadPages). Pool start-up and each worker's first page are paid before the clock starts, as above.
+ */
+async function timeEndToEnd(fixtures: Fixture[]): Promise<{ md: string; result: object } | null> {
+  const docs = fixtures.filter((f) => f.kind === 'scanned' && /mild/.test(basename(f.path)));
+  if (!docs.length) return null;
+  const lazy = new LazyOcrPool(POOL_SIZE);
+  try {
+    const pool = await lazy.get();
+    await Promise.all(Array.from({ length: POOL_SIZE }, (_, i) => ocrPage(docs[0].path, i % docs[0].pages, { pool, forceOcr: true })));
+    const pages = docs.reduce((n, d) => n + d.pages, 0);
+    const t0 = performance.now();
+    for (const d of docs) {
+      const r = await processFile(d.path, { pool: lazy, store: null });
+      if (r.status !== 'done') throw new Error(`${d.path}: ${r.status === 'failed' ? r.error.reason : r.status}`);
+    }
+    const ms = performance.now() - t0;
+    const names = docs.map((d) => relative(root, d.path)).join(', ');
+    return {
+      md: `End to end, \`sohoa process --no-store\` in-process on ${names} (${pages} pages: OCR, restoration, tables, tasks; pool of ${POOL_SIZE}): **${fmt(ppm(pages, ms))} pages/minute** (${fmt(ms / 1000)} s, one run).`,
+      result: { documents: names, pages, ms: Math.round(ms), pagesPerMinute: ppm(pages, ms) },
+    };
+  } finally {
+    await lazy.terminate();
+  }
+}
+
+export async function run(): Promise<object> {
+  const main = await runThroughput();
+  const e2e = await timeEndToEnd(await discoverFixtures());
+  return e2e ? { ...main, markdown: `${main.markdown}\n\n${e2e.md}`, endToEnd: e2e.result } : main;
 }
 
 /** CER by raster dpi and by preprocessing step on scans that have a truth text. */
