@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -62,5 +62,17 @@ describe('sohoa CLI', () => {
     const again = await runCli(['process', join(dir, 'plan.txt')], env);
     expect(again.code).toBe(0);
     expect(again.output).toContain('duplicate');
+  });
+
+  it('process runs two files at a time and still reports them in the order given', async () => {
+    // the tiny file, second, finishes long before the plan (restoration, tables) but is reported after it
+    await writeFile(join(dir, 'small.txt'), 'Kế hoạch số 1/KH-UBND\n');
+    const out = await runCli(['process', '--no-store', join(dir, 'plan.txt'), join(dir, 'small.txt'), encrypted], env);
+    expect(out.code).toBe(1);
+    const plan = out.output.indexOf('plan.txt: 1 page, text');
+    const small = out.output.indexOf('small.txt: 1 page, text');
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(small).toBeGreaterThan(plan);
+    expect(out.output).toContain(`${encrypted}: the PDF is encrypted`);
   });
 });
