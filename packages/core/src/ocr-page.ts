@@ -17,6 +17,11 @@ export const OcrPageSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   dpi: z.number().nullable(),
+  /**
+   * Clockwise quarter turn (90, 180, 270) that made the page's text upright before it was read; width,
+   * height and every box are those of the turned page. Absent when none was needed.
+   */
+  turnDeg: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional(),
   skewDeg: z.number().nullable(),
   meanConfidence: z.number().nullable(),
   text: z.string(),

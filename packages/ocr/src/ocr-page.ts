@@ -143,9 +143,10 @@ async function recognizePage(image: PageImage, pre: PreprocessedPage, options: O
   const base: OcrPage = {
     index: image.index,
     source: 'ocr',
-    width: image.width,
-    height: image.height,
+    width: pre.image.width,
+    height: pre.image.height,
     dpi: image.dpi,
+    ...(pre.turnDeg ? { turnDeg: pre.turnDeg } : {}),
     skewDeg: pre.skewDeg,
     meanConfidence: null,
     text: '',

@@ -1,4 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import sharp from 'sharp';
 import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrPageSchema, SohoaError } from '@sohoa/core';
@@ -67,6 +70,23 @@ describe('OCR of a scanned page (offline)', () => {
     expect(balanced(hocr)).toBe(true);
     expect(pagesToText([page, page])).toBe(`${page.text}\f${page.text}`);
     expect(fetchCalls).toBe(0);
+  });
+
+  it('turns a page scanned sideways upright before reading it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sohoa-turned-'));
+    try {
+      const path = join(dir, 'sideways.png');
+      // fed into the scanner on its side: the text runs down the page
+      await sharp(fixture('unit', 'scanned.jpg')).rotate(90).png().toFile(path);
+      const page = await ocrPage(path, 0, { pool });
+      const upright = await sharp(fixture('unit', 'scanned.jpg')).metadata();
+      expect(page.turnDeg).toBe(270);
+      expect([page.width, page.height]).toEqual([upright.width, upright.height]);
+      expect(page.text).toContain('Quảng Trị');
+      expect(roughCer(readFileSync(fixture('unit', 'page.truth.txt'), 'utf8'), page.text)).toBeLessThan(0.15);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a born-digital document without OCR and calls it born-digital', async () => {

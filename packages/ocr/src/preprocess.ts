@@ -1,5 +1,6 @@
 import { inkMask, maskToGray, otsuThreshold, sauvolaMask, type InkMask } from './binarize.js';
 import { median3, paperNoise } from './denoise.js';
+import { estimateOrientation, turnGray, type QuarterTurn } from './orientation.js';
 import { contentBox, type Box } from './content-box.js';
 import { downsampleMin2 } from './downsample.js';
 import { normalizeContrast } from './normalize.js';
@@ -13,6 +14,8 @@ export interface PreprocessOptions {
   normalize?: boolean;
   /** 3x3 median against grain and dust; 'auto' (default) only on grainy scans. */
   denoise?: boolean | 'auto';
+  /** Turn a page whose text runs sideways or upside down upright, by quarter turns (default on). */
+  orient?: boolean;
   /** Estimate skew over ±3° and rotate it away (default on). */
   deskew?: boolean;
   /** Hand tesseract a binarised page instead of gray (default off: tesseract binarises itself). */
@@ -36,6 +39,7 @@ export interface PreprocessOptions {
 export const DEFAULT_PREPROCESS: Required<PreprocessOptions> = {
   normalize: true,
   denoise: 'auto',
+  orient: true,
   deskew: true,
   binarize: false,
   rulings: true,
@@ -44,8 +48,10 @@ export const DEFAULT_PREPROCESS: Required<PreprocessOptions> = {
 };
 
 export interface PreprocessedPage {
-  /** The page as it goes to recognition (same size as the input). */
+  /** The page as it goes to recognition (the input's size, or its width and height swapped when turned). */
   image: PageImage;
+  /** Clockwise quarter turn applied first to make the text upright (0 when upright or not looked for). */
+  turnDeg: QuarterTurn;
   /** Skew found (degrees, clockwise positive) and corrected; null when not looked for. */
   skewDeg: number | null;
   rulings: Rulings | undefined;
@@ -66,7 +72,7 @@ const MIN_CORRECTED_SKEW_DEG = 0.15;
 export async function preprocessPage(page: PageImage, options: PreprocessOptions | boolean = true): Promise<PreprocessedPage> {
   const opts: Required<PreprocessOptions> =
     options === false
-      ? { normalize: false, denoise: false, deskew: false, binarize: false, rulings: false, eraseRulings: false, crop: false }
+      ? { normalize: false, denoise: false, orient: false, deskew: false, binarize: false, rulings: false, eraseRulings: false, crop: false }
       : { ...DEFAULT_PREPROCESS, ...(options === true ? {} : options) };
   let gray: GrayImage = opts.normalize ? normalizeContrast(page) : page;
   if (opts.denoise === true || (opts.denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER)) gray = median3(gray);
@@ -81,6 +87,12 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
     return mask;
   };
   let ink = analysed(gray);
+  // before the skew search: a sideways page has no rows of text for it to level
+  const turnDeg = opts.orient ? estimateOrientation(ink, page.dpi / factor) : 0;
+  if (turnDeg) {
+    gray = turnGray(gray, turnDeg);
+    ink = analysed(gray);
+  }
   let skewDeg: number | null = null;
   if (opts.deskew) {
     skewDeg = estimateSkew(ink);
@@ -89,21 +101,22 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
       ink = analysed(gray);
     }
   }
-  const rulings = opts.rulings ? scaleRulings(detectRulings(ink, page.dpi / factor), factor, page) : undefined;
+  const rulings = opts.rulings ? scaleRulings(detectRulings(ink, page.dpi / factor), factor, gray) : undefined;
   // tesseract reads ruling lines as "|" and "_" glued to the cell text: paint them out
   if (opts.eraseRulings && rulings && (rulings.horizontal.length || rulings.vertical.length)) {
     const erased = opts.eraseRulings === 'horizontal' ? { horizontal: rulings.horizontal, vertical: [] } : rulings;
     gray = eraseRulings(gray, erased, page.data, Math.max(1, Math.round(page.dpi / 150)));
   }
   const small = contentBox(ink, page.dpi / factor);
-  const content = small && scaleBox(small, factor, page);
+  const content = small && scaleBox(small, factor, gray);
   if (opts.binarize === 'otsu') gray = maskToGray(inkMask(gray));
   else if (opts.binarize === 'sauvola') gray = maskToGray(sauvolaMask(gray, Math.round(page.dpi / 6) | 1));
   return {
     image: { data: gray.data, width: gray.width, height: gray.height, dpi: page.dpi, index: page.index },
+    turnDeg,
     skewDeg,
     rulings,
-    content: opts.crop || content === null ? content : { left: 0, top: 0, width: page.width, height: page.height },
+    content: opts.crop || content === null ? content : { left: 0, top: 0, width: gray.width, height: gray.height },
   };
 }
 

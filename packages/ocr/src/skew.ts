@@ -62,7 +62,7 @@ function scoreShear(xs: Float64Array, ys: Float64Array, bins: Int32Array, offset
 }
 
 /** Ink pixel coordinates, subsampled evenly when there are too many. */
-function samplePoints(mask: InkMask, limit: number): { xs: Float64Array; ys: Float64Array } {
+export function samplePoints(mask: InkMask, limit: number): { xs: Float64Array; ys: Float64Array } {
   const { data, width } = mask;
   // a page is mostly paper: read the 0/1 mask four pixels at a time and skip the empty words
   const words = maskWords(data) ?? new Uint32Array(0);

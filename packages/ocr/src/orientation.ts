@@ -1,0 +1,180 @@
+import type { InkMask } from './binarize.js';
+import type { GrayImage } from './page-image.js';
+import { samplePoints } from './skew.js';
+
+/** A clockwise quarter turn, in degrees. */
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+const POINTS = 30_000;
+/** Shear angles tried either side of level, and the steps of the two passes: a scan is rarely straight. */
+const RANGE_DEG = 3;
+const COARSE_STEP_DEG = 0.25;
+const FINE_STEP_DEG = 0.05;
+/**
+ * How much more of the column profile than of the row profile must be blank for a page to count as
+ * sideways (and the other way round for upright). Text lines leave blank rows between them; words on
+ * different lines do not line up, so columns of text are almost never blank. On the fixture scans
+ * (blank share of columns minus that of rows): upright or upside down -0.37 to -0.09, sideways 0.10 to
+ * 0.39. (The sharpness of the two profiles separated them less: a justified block's two margins make
+ * its column profile sharp.)
+ */
+const SIDEWAYS_GAPS = 0.05;
+/**
+ * Ink above a text line's x-height band over ink below it. Vietnamese puts tone marks, circumflexes and
+ * breves above the letters and only the dot of nặng below, and ascenders outnumber descenders: upright
+ * lines measured 2.49 and up on the fixture scans, upside-down ones 0.29 and down (read down the columns
+ * of a sideways page: 2.48 and up the right way, 0.46 and down the wrong way).
+ */
+const UPSIDE_DOWN = 1 / 1.5;
+/** Shortest text line, in inches (8 rows at 200 dpi; body text lines are 0.15 in and more). */
+const MIN_LINE_IN = 0.04;
+/** Fewer text lines than this say nothing reliable about which way is up. */
+const MIN_LINES = 5;
+
+/** What the orientation is decided on (exported for tests and for tuning on new scans). */
+export interface OrientationEvidence {
+  /** Share of the inked span of the row / column profile that is (nearly) blank: the gaps between lines. */
+  rowGaps: number;
+  columnGaps: number;
+  /** Mark asymmetry of the text lines read along the rows (upright or upside down). */
+  rows: { lines: number; ratio: number };
+  /** The same along the columns, read as the rows of the page turned 90 degrees clockwise. */
+  columns: { lines: number; ratio: number };
+}
+
+export function orientationEvidence(mask: InkMask, dpi: number): OrientationEvidence | null {
+  const { xs, ys } = samplePoints(mask, POINTS);
+  if (xs.length < 500) return null;
+  // a run of rows shorter than this is a loose mark or a ruling, not a line of text
+  const minLine = Math.max(3, Math.round(dpi * MIN_LINE_IN));
+  const rows = sharpestProfile(xs, ys, mask.width, mask.height);
+  // the column profile, left to right, is the row profile of the page turned 90 degrees clockwise
+  const columns = sharpestProfile(ys, xs, mask.height, mask.width);
+  return {
+    rowGaps: gapFraction(rows.profile),
+    columnGaps: gapFraction(columns.profile),
+    rows: markAsymmetry(rows.profile, minLine),
+    columns: markAsymmetry(columns.profile, minLine),
+  };
+}
+
+/**
+ * The clockwise quarter turn that makes a page's text upright: 90 or 270 when its text lines run down
+ * the page (blank columns between them, not blank rows), 180 when its lines carry
+ * their marks below the x-height band instead of above. 0 when in doubt: turning an upright page
+ * would cost the whole page, leaving a turned one costs no more than before.
+ */
+export function estimateOrientation(mask: InkMask, dpi: number): QuarterTurn {
+  const e = orientationEvidence(mask, dpi);
+  if (!e) return 0;
+  const sideways = e.columnGaps - e.rowGaps;
+  if (sideways > SIDEWAYS_GAPS) return e.columns.ratio >= 1 ? 90 : 270;
+  return sideways < -SIDEWAYS_GAPS && e.rows.lines >= MIN_LINES && e.rows.ratio < UPSIDE_DOWN ? 180 : 0;
+}
+
+/**
+ * Profile of the points along `ys` after the shear (within the range) that makes it sharpest: a coarse
+ * pass on two-row bins (a text line's peak is only ~0.25 degrees wide in one-row bins, and a step can
+ * straddle it), then a fine pass around the best coarse angle.
+ */
+function sharpestProfile(xs: Float64Array, ys: Float64Array, width: number, height: number): { score: number; profile: Int32Array } {
+  const offset = Math.ceil(width * Math.tan((RANGE_DEG * Math.PI) / 180)) + 1;
+  const size = height + 2 * offset;
+  const shear = (deg: number, binRows: number, bins: Int32Array): number => {
+    const t = Math.tan((deg * Math.PI) / 180);
+    bins.fill(0);
+    for (let i = 0; i < xs.length; i++) {
+      const b = Math.floor((ys[i] - xs[i] * t + offset) / binRows);
+      if (b >= 0 && b < bins.length) bins[b]++;
+    }
+    let score = 0;
+    for (let i = 1; i < bins.length; i++) score += (bins[i] - bins[i - 1]) ** 2;
+    return score;
+  };
+  const coarse = new Int32Array(Math.ceil(size / 2));
+  let coarseDeg = 0;
+  let coarseScore = -1;
+  for (let deg = -RANGE_DEG; deg <= RANGE_DEG + 1e-9; deg += COARSE_STEP_DEG) {
+    const score = shear(deg, 2, coarse);
+    if (score > coarseScore) {
+      coarseScore = score;
+      coarseDeg = deg;
+    }
+  }
+  let best = { score: -1, profile: new Int32Array(0) };
+  let bins = new Int32Array(size);
+  for (let deg = coarseDeg - COARSE_STEP_DEG; deg <= coarseDeg + COARSE_STEP_DEG + 1e-9; deg += FINE_STEP_DEG) {
+    const score = shear(deg, 1, bins);
+    if (score > best.score) {
+      best = { score, profile: bins };
+      bins = new Int32Array(size);
+    }
+  }
+  return best;
+}
+
+/** Share of the bins between the first and last 1 % of the ink that hold under a tenth of the mean. */
+function gapFraction(profile: Int32Array): number {
+  let total = 0;
+  for (const v of profile) total += v;
+  let first = 0;
+  let last = profile.length - 1;
+  for (let seen = 0; first < profile.length && seen + profile[first] <= total * 0.01; first++) seen += profile[first];
+  for (let seen = 0; last > first && seen + profile[last] <= total * 0.01; last--) seen += profile[last];
+  const span = last - first + 1;
+  const low = (total / span) * 0.1;
+  let gaps = 0;
+  for (let i = first; i <= last; i++) if (profile[i] < low) gaps++;
+  return gaps / span;
+}
+
+/**
+ * Text lines in a row profile (runs above 8 % of its peak, at least `minLine` rows), each split at its x-height
+ * band (rows at half the line's own peak or more): the ink above that band over the ink below it.
+ */
+function markAsymmetry(profile: Int32Array, minLine: number): { lines: number; ratio: number } {
+  let peak = 0;
+  for (const v of profile) peak = Math.max(peak, v);
+  const floor = peak * 0.08;
+  let above = 0;
+  let below = 0;
+  let lines = 0;
+  for (let i = 0; i < profile.length; ) {
+    if (profile[i] < floor) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let linePeak = 0;
+    while (end < profile.length && profile[end] >= floor) linePeak = Math.max(linePeak, profile[end++]);
+    if (end - i >= minLine) {
+      let coreTop = i;
+      while (profile[coreTop] < linePeak / 2) coreTop++;
+      let coreBottom = end - 1;
+      while (profile[coreBottom] < linePeak / 2) coreBottom--;
+      for (let k = i; k < coreTop; k++) above += profile[k];
+      for (let k = coreBottom + 1; k < end; k++) below += profile[k];
+      lines++;
+    }
+    i = end;
+  }
+  return { lines, ratio: above / Math.max(1, below) };
+}
+
+/** The image turned clockwise by a quarter turn (exact: pixels move, none are resampled). */
+export function turnGray(image: GrayImage, turn: QuarterTurn): GrayImage {
+  const { data, width: w, height: h } = image;
+  if (turn === 0) return image;
+  const out = new Uint8Array(data.length);
+  if (turn === 180) {
+    for (let i = 0, n = data.length; i < n; i++) out[n - 1 - i] = data[i];
+    return { data: out, width: w, height: h };
+  }
+  // 90: (x, y) -> (h - 1 - y, x) in a page h wide; 270: (x, y) -> (y, w - 1 - x)
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    if (turn === 90) for (let x = 0; x < w; x++) out[x * h + (h - 1 - y)] = data[row + x];
+    else for (let x = 0; x < w; x++) out[(w - 1 - x) * h + y] = data[row + x];
+  }
+  return { data: out, width: h, height: w };
+}
