@@ -47,6 +47,18 @@ describe('estimateOrientation', () => {
     }
   });
 
+  it('does not turn a page whose lines have no marks above or below them (figures only)', () => {
+    // 20 lines of word-like blocks all one height: clearly lines across, but nothing tells up from down
+    const width = 1200;
+    const height = 1600;
+    const data = new Uint8Array(width * height);
+    for (let line = 0; line < 20; line++) {
+      const top = 100 + line * 60;
+      for (let x = 100 + (line % 3) * 7; x < 1100; x += 37) for (let y = top; y < top + 22; y++) data.fill(1, y * width + x, y * width + x + 25);
+    }
+    expect(estimateOrientation({ data, width, height }, 200)).toBe(0);
+  });
+
   it('leaves a page with too little ink to tell alone', () => {
     const data = new Uint8Array(400 * 300);
     for (let x = 50; x < 350; x++) data[150 * 400 + x] = 1; // one rule

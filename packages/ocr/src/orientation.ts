@@ -28,6 +28,11 @@ const SIDEWAYS_GAPS = 0.05;
 const UPSIDE_DOWN = 1 / 1.5;
 /** Shortest text line, in inches (8 rows at 200 dpi; body text lines are 0.15 in and more). */
 const MIN_LINE_IN = 0.04;
+/**
+ * Least share of a page's line ink outside the x-height bands for the marks to tell up from down: a page
+ * of figures alone has almost none (0.06-0.15 on the fixture scans, tables included).
+ */
+const MIN_MARK_SHARE = 0.03;
 /** Fewer text lines than this say nothing reliable about which way is up. */
 const MIN_LINES = 5;
 
@@ -37,9 +42,9 @@ export interface OrientationEvidence {
   rowGaps: number;
   columnGaps: number;
   /** Mark asymmetry of the text lines read along the rows (upright or upside down). */
-  rows: { lines: number; ratio: number };
+  rows: { lines: number; ratio: number; markShare: number };
   /** The same along the columns, read as the rows of the page turned 90 degrees clockwise. */
-  columns: { lines: number; ratio: number };
+  columns: { lines: number; ratio: number; markShare: number };
 }
 
 export function orientationEvidence(mask: InkMask, dpi: number): OrientationEvidence | null {
@@ -69,7 +74,8 @@ export function estimateOrientation(mask: InkMask, dpi: number): QuarterTurn {
   if (!e) return 0;
   const sideways = e.columnGaps - e.rowGaps;
   if (sideways > SIDEWAYS_GAPS) return e.columns.ratio >= 1 ? 90 : 270;
-  return sideways < -SIDEWAYS_GAPS && e.rows.lines >= MIN_LINES && e.rows.ratio < UPSIDE_DOWN ? 180 : 0;
+  const readable = e.rows.lines >= MIN_LINES && e.rows.markShare >= MIN_MARK_SHARE;
+  return sideways < -SIDEWAYS_GAPS && readable && e.rows.ratio < UPSIDE_DOWN ? 180 : 0;
 }
 
 /**
@@ -130,14 +136,16 @@ function gapFraction(profile: Int32Array): number {
 
 /**
  * Text lines in a row profile (runs above 8 % of its peak, at least `minLine` rows), each split at its x-height
- * band (rows at half the line's own peak or more): the ink above that band over the ink below it.
+ * band (rows at half the line's own peak or more): the ink above that band over the ink below it, and
+ * the share of the lines' ink outside the bands.
  */
-function markAsymmetry(profile: Int32Array, minLine: number): { lines: number; ratio: number } {
+function markAsymmetry(profile: Int32Array, minLine: number): { lines: number; ratio: number; markShare: number } {
   let peak = 0;
   for (const v of profile) peak = Math.max(peak, v);
   const floor = peak * 0.08;
   let above = 0;
   let below = 0;
+  let inLines = 0;
   let lines = 0;
   for (let i = 0; i < profile.length; ) {
     if (profile[i] < floor) {
@@ -154,11 +162,12 @@ function markAsymmetry(profile: Int32Array, minLine: number): { lines: number; r
       while (profile[coreBottom] < linePeak / 2) coreBottom--;
       for (let k = i; k < coreTop; k++) above += profile[k];
       for (let k = coreBottom + 1; k < end; k++) below += profile[k];
+      for (let k = i; k < end; k++) inLines += profile[k];
       lines++;
     }
     i = end;
   }
-  return { lines, ratio: above / Math.max(1, below) };
+  return { lines, ratio: above / Math.max(1, below), markShare: (above + below) / Math.max(1, inLines) };
 }
 
 /** The image turned clockwise by a quarter turn (exact: pixels move, none are resampled). */
