@@ -9,6 +9,7 @@ await runSuite(
   'eval',
   [
     { file: 'eval-ocr.ts', title: 'OCR: CER / WER per fixture page' },
+    { file: 'eval-orientation.ts', title: 'Page orientation (sideways and upside-down scans)' },
     { file: 'eval-restore.ts', title: 'Diacritics restoration and OCR post-correction' },
     { file: 'eval-tasks.ts', title: 'Tables to tasks and metadata' },
   ],

@@ -1,0 +1,73 @@
+/**
+ * Page orientation on the fixture scans: every scanned page turned by 0, 90, 180 and 270 degrees, and
+ * whether preprocessing's orientation step (`estimateOrientation`, on the same ink mask the pipeline
+ * uses) finds the turn that puts it right. No OCR: a page read the wrong way up is garbage whatever the
+ * engine, so the count is the measure. Also the evidence's margins, for tuning on new scans.
+ *   npx tsx --conditions=source scripts/eval-orientation.ts     (or: npm run eval -- orientation)
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inkMask } from '../packages/ocr/src/binarize.js';
+import { median3, paperNoise } from '../packages/ocr/src/denoise.js';
+import { otsuThreshold } from '../packages/ocr/src/binarize.js';
+import { normalizeContrast } from '../packages/ocr/src/normalize.js';
+import { openInput } from '../packages/ocr/src/open-input.js';
+import { estimateOrientation, orientationEvidence, turnGray, type QuarterTurn } from '../packages/ocr/src/orientation.js';
+import { getPdfPage } from '../packages/ocr/src/pdf-document.js';
+import { rasterizePdfPage } from '../packages/ocr/src/rasterize-page.js';
+import { DEFAULT_DPI } from '../packages/ocr/src/dpi.js';
+import { discoverFixtures } from './bench-ocr.js';
+
+const TURNS: QuarterTurn[] = [0, 90, 180, 270];
+
+export async function run(): Promise<object> {
+  const scans = (await discoverFixtures()).filter((f) => f.kind === 'scanned');
+  const right: Record<QuarterTurn, number> = { 0: 0, 90: 0, 180: 0, 270: 0 };
+  const wrong: string[] = [];
+  const span = (xs: number[]): string => (xs.length ? `${Math.min(...xs).toFixed(2)} to ${Math.max(...xs).toFixed(2)}` : 'n/a');
+  const gaps = { level: [] as number[], sideways: [] as number[] };
+  const marks = { up: [] as number[], down: [] as number[] };
+  let pages = 0;
+  for (const f of scans) {
+    const input = await openInput(f.path);
+    try {
+      if (input.format !== 'pdf') continue;
+      for (let i = 0; i < input.pageCount; i++) {
+        // as preprocessPage sees the page before its orientation step
+        let gray = normalizeContrast(await rasterizePdfPage(await getPdfPage(input.doc, i, f.path), DEFAULT_DPI, f.path));
+        if (paperNoise(gray, otsuThreshold(gray)) > 6) gray = median3(gray);
+        pages++;
+        for (const t of TURNS) {
+          const mask = inkMask(turnGray(gray, t));
+          const want = ((360 - t) % 360) as QuarterTurn;
+          const got = estimateOrientation(mask, DEFAULT_DPI);
+          if (got === want) right[t]++;
+          else wrong.push(`${f.path.split('/').at(-1)} page ${i + 1} turned ${t}: ${got} instead of ${want}`);
+          const e = orientationEvidence(mask, DEFAULT_DPI);
+          if (!e) continue;
+          (t % 180 === 0 ? gaps.level : gaps.sideways).push(e.columnGaps - e.rowGaps);
+          if (t === 0) marks.up.push(e.rows.ratio);
+          if (t === 180) marks.down.push(e.rows.ratio);
+        }
+      }
+    } finally {
+      await input.close();
+    }
+  }
+  const total = TURNS.reduce<number>((n, t) => n + right[t], 0);
+  const md = [
+    `${pages} scanned fixture pages, each turned four ways: **${total}/${pages * 4}** put right (no OCR; target: all, and never an upright page turned).`,
+    '',
+    '| page turned by | put right |',
+    '|---|---:|',
+    ...TURNS.map((t) => `| ${t} | ${right[t]}/${pages} |`),
+    '',
+    `Evidence: blank share of columns minus rows, level pages ${span(gaps.level)}, sideways ${span(gaps.sideways)} (threshold ±0.05); mark ratio above/below the x-height band, upright ${span(marks.up)}, upside down ${span(marks.down)} (threshold 0.67).`,
+    ...(wrong.length ? ['', 'Wrong:', ...wrong.map((w) => `- ${w}`)] : []),
+  ].join('\n');
+  return { markdown: md, pages, right, wrong };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(((await run()) as { markdown: string }).markdown);
+}
