@@ -12,18 +12,18 @@ const COARSE_STEP_DEG = 0.25;
 const FINE_STEP_DEG = 0.05;
 /**
  * How much more of the column profile than of the row profile must be blank for a page to count as
- * sideways (and the other way round for upright). Text lines leave blank rows between them; words on
- * different lines do not line up, so columns of text are almost never blank. On the fixture scans
- * (blank share of columns minus that of rows): upright or upside down -0.37 to -0.09, sideways 0.10 to
- * 0.39. (The sharpness of the two profiles separated them less: a justified block's two margins make
- * its column profile sharp.)
+ * sideways. Text lines leave blank rows between them; words on different lines do not line up, so
+ * columns of text are almost never blank. On the fixture scans at 200 and 300 dpi (blank share of
+ * columns minus that of rows): upright or upside down -0.44 to -0.04, sideways 0.07 to 0.45 (tables
+ * leave the fewest blank rows). The sharpness of the two profiles separated them less: a justified
+ * block's two margins make its column profile sharp.
  */
-const SIDEWAYS_GAPS = 0.05;
+const SIDEWAYS_GAPS = 0.02;
 /**
  * Ink above a text line's x-height band over ink below it. Vietnamese puts tone marks, circumflexes and
  * breves above the letters and only the dot of nặng below, and ascenders outnumber descenders: upright
- * lines measured 2.49 and up on the fixture scans, upside-down ones 0.29 and down (read down the columns
- * of a sideways page: 2.48 and up the right way, 0.46 and down the wrong way).
+ * lines measured 2.49 and up on the fixture scans at 200 and 300 dpi, upside-down ones 0.42 and down (read
+ * down the columns of a sideways page at 200 dpi: 2.48 and up the right way, 0.46 and down the wrong way).
  */
 const UPSIDE_DOWN = 1 / 1.5;
 /** Shortest text line, in inches (8 rows at 200 dpi; body text lines are 0.15 in and more). */
@@ -75,7 +75,8 @@ export function estimateOrientation(mask: InkMask, dpi: number): QuarterTurn {
   const sideways = e.columnGaps - e.rowGaps;
   if (sideways > SIDEWAYS_GAPS) return e.columns.ratio >= 1 ? 90 : 270;
   const readable = e.rows.lines >= MIN_LINES && e.rows.markShare >= MIN_MARK_SHARE;
-  return sideways < -SIDEWAYS_GAPS && readable && e.rows.ratio < UPSIDE_DOWN ? 180 : 0;
+  // lines across (or at least not down): the marks alone decide; a table's cells leave fewer blank rows
+  return sideways <= 0 && readable && e.rows.ratio < UPSIDE_DOWN ? 180 : 0;
 }
 
 /**
