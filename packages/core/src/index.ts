@@ -3,3 +3,4 @@ export * from './result.js';
 export * from './document.js';
 export * from './ocr-page.js';
 export * from './version.js';
+export * from './pages-in-flight.js';

@@ -1,4 +1,4 @@
-import { OcrPageSchema, SohoaError, type OcrPage, type SourceKind } from '@sohoa/core';
+import { OcrPageSchema, pagesInFlight, SohoaError, type OcrPage, type SourceKind } from '@sohoa/core';
 import type { InputFormat } from './contracts.js';
 import type { LazyOcrPool } from './lazy-pool.js';
 import { loadOcrModule } from './modules.js';
@@ -56,7 +56,7 @@ export function sourceKind(format: InputFormat, pages: OcrPage[]): SourceKind {
 
 /**
  * Every page of a file, in order. Pages are loaded concurrently, two more at a time than the pool has
- * workers: the main thread prepares the next page (raster, preprocessing) while the workers read, and
+ * workers (pagesInFlight): the main thread prepares the next page (raster, preprocessing) while the workers read, and
  * a worker that finishes finds a page waiting. The first page to fail (the lowest such page, as a
  * one-by-one read would report it) stops the rest from starting and is thrown once those running end.
  */
@@ -64,7 +64,7 @@ export async function loadPages(path: string, input: InputDescription, options: 
   const pages: OcrPage[] = new Array(input.pageCount);
   let next = 0;
   const failures: { index: number; error: unknown }[] = [];
-  const lanes = Math.min(input.pageCount, options.pool.size + 2);
+  const lanes = Math.min(input.pageCount, pagesInFlight(options.pool));
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (failures.length === 0 && next < input.pageCount) {

@@ -3,7 +3,9 @@ export { inspectInput, type InputInfo } from './inspect-input.js';
 export type { InputFormat } from './input-format.js';
 export { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr-pool.js';
 export { ocrPage, type OcrPageOptions } from './ocr-page.js';
-export { ocrDocument, pagesInFlight, type OcrDocumentResult } from './ocr-document.js';
+export { ocrDocument, type OcrDocumentResult } from './ocr-document.js';
+// sized for a pool, and kept in @sohoa/core for callers that do not load the OCR stack
+export { pagesInFlight } from '@sohoa/core';
 export { pagesToHocr, pagesToText } from './hocr.js';
 export { preprocessPage, DEFAULT_PREPROCESS, type PreprocessOptions, type PreprocessedPage } from './preprocess.js';
 export { detectRulings, type Rulings } from './rulings.js';

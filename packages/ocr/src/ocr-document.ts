@@ -1,5 +1,5 @@
 import type { OcrPage } from '@sohoa/core';
-import { SohoaError } from '@sohoa/core';
+import { pagesInFlight, SohoaError } from '@sohoa/core';
 import { inspectOpenInput, type InputInfo } from './inspect-input.js';
 import { ocrOpenPage, type OcrPageOptions } from './ocr-page.js';
 import { createOcrPool, type OcrPool } from './ocr-pool.js';
@@ -10,14 +10,6 @@ export interface OcrDocumentResult {
   kind: 'scanned' | 'born-digital';
   pages: OcrPage[];
 }
-
-/**
- * Pages of one process in flight at once for a pool: two more than it has workers. The main thread
- * prepares one page at a time (0.3-0.5 s for a scan, see SerialLane), and when both workers finish together one
- * would otherwise wait; measured on 12 scans with a pool of 2: CPU use 1.83 -> 1.89 cores, 27.1 -> 29.4
- * pages/min. More only hold more page images in memory.
- */
-export const pagesInFlight = (pool: Pick<OcrPool, 'size'>): number => Math.max(1, pool.size + 2);
 
 /**
  * All pages of a file, in order. Pages go to the pool concurrently (pagesInFlight), so preparing the

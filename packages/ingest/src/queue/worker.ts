@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
+import { pagesInFlight } from '@sohoa/core';
 import type { Store } from '../contracts.js';
 import { LazyOcrPool } from '../lazy-pool.js';
 import { openStoreFor } from '../open-store.js';
@@ -44,8 +45,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const workers = [
     new Worker(QUEUE_NAMES.documents, (job: Job) => processDocumentJob(job, deps), { ...common, concurrency }),
     // two page jobs more than OCR workers: the next page is rasterised and preprocessed while the workers
-    // read, so a worker that finishes finds one ready (see pagesInFlight in @sohoa/ocr)
-    new Worker(QUEUE_NAMES.pages, (job: Job) => processPageJob(job, deps), { ...common, concurrency: concurrency + 2 }),
+    // read, so a worker that finishes finds one ready
+    new Worker(QUEUE_NAMES.pages, (job: Job) => processPageJob(job, deps), { ...common, concurrency: pagesInFlight(pool) }),
     // Assembling is CPU work on the main thread: one at a time keeps lock renewals on time.
     new Worker(QUEUE_NAMES.assemble, (job: Job) => processAssembleJob(job, deps), { ...common, concurrency: 1 }),
   ];
