@@ -1,20 +1,19 @@
 /**
  * Page orientation on the fixture scans: every scanned page rasterised at 200 dpi (the default) and at
  * 300 (analysed at half size, as preprocessing does from 300 dpi up), turned by 0, 90, 180 and 270
- * degrees, and whether preprocessing's orientation step (`estimateOrientation`, on the same ink mask the
- * pipeline uses) finds the turn that puts it right. No OCR: a page read the wrong way up is garbage whatever the
- * engine, so the count is the measure. Also the evidence's margins, for tuning on new scans.
+ * degrees, and whether preprocessing's orientation step (`estimateOrientation`, on the ink mask the
+ * pipeline builds with `cleanPage` and `analysisFactor`) finds the turn that puts it right. No OCR: a
+ * page read the wrong way up is garbage whatever the engine, so the count is the measure. Also the
+ * evidence's margins, for tuning on new scans.
  *   npx tsx --conditions=source scripts/eval-orientation.ts     (or: npm run eval -- orientation)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkMask } from '../packages/ocr/src/binarize.js';
-import { median3, paperNoise } from '../packages/ocr/src/denoise.js';
-import { otsuThreshold } from '../packages/ocr/src/binarize.js';
-import { normalizeContrast } from '../packages/ocr/src/normalize.js';
 import { openInput } from '../packages/ocr/src/open-input.js';
 import { estimateOrientation, orientationEvidence, turnGray, type QuarterTurn } from '../packages/ocr/src/orientation.js';
 import { getPdfPage } from '../packages/ocr/src/pdf-document.js';
+import { analysisFactor, cleanPage } from '../packages/ocr/src/preprocess.js';
 import { rasterizePdfPage } from '../packages/ocr/src/rasterize-page.js';
 import { downsampleMin2 } from '../packages/ocr/src/downsample.js';
 import { discoverFixtures } from './bench-ocr.js';
@@ -38,13 +37,13 @@ export async function run(): Promise<object> {
         pages++;
         for (const dpi of DPIS) {
           // as preprocessPage sees the page before its orientation step
-          let gray = normalizeContrast(await rasterizePdfPage(await getPdfPage(input.doc, i, f.path), dpi, f.path));
-          if (paperNoise(gray, otsuThreshold(gray)) > 6) gray = median3(gray);
-          const half = dpi >= 300;
+          const raster = await rasterizePdfPage(await getPdfPage(input.doc, i, f.path), dpi, f.path);
+          const gray = cleanPage(raster);
+          const factor = analysisFactor(raster);
           for (const t of TURNS) {
             const turned = turnGray(gray, t);
-            const mask = inkMask(half ? downsampleMin2(turned) : turned);
-            const analysisDpi = half ? dpi / 2 : dpi;
+            const mask = inkMask(factor === 2 ? downsampleMin2(turned) : turned);
+            const analysisDpi = dpi / factor;
             const want = ((360 - t) % 360) as QuarterTurn;
             const got = estimateOrientation(mask, analysisDpi);
             const key = `${dpi}/${t}`;

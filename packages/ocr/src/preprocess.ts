@@ -69,16 +69,29 @@ const NOISY_PAPER = 6;
 /** Below this the rotation would cost more than the skew costs tesseract. */
 const MIN_CORRECTED_SKEW_DEG = 0.15;
 
+/** The page contrast-stretched and, when its paper is grainy, smoothed: what every later step reads. */
+export function cleanPage(page: GrayImage, options: Pick<PreprocessOptions, 'normalize' | 'denoise'> = DEFAULT_PREPROCESS): GrayImage {
+  const gray = options.normalize === false ? page : normalizeContrast(page);
+  const denoise = options.denoise ?? DEFAULT_PREPROCESS.denoise;
+  return denoise === true || (denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER) ? median3(gray) : gray;
+}
+
+/**
+ * Page analysis (orientation, skew, rulings, inked area) runs on a half-size copy from 300 dpi up: a
+ * quarter of the work, the same answers (below 150 dpi effective, text strokes start to merge into
+ * ruling-like runs).
+ */
+export function analysisFactor(page: PageImage): 1 | 2 {
+  return page.dpi >= 300 && page.width >= 64 && page.height >= 64 ? 2 : 1;
+}
+
 export async function preprocessPage(page: PageImage, options: PreprocessOptions | boolean = true): Promise<PreprocessedPage> {
   const opts: Required<PreprocessOptions> =
     options === false
       ? { normalize: false, denoise: false, orient: false, deskew: false, binarize: false, rulings: false, eraseRulings: false, crop: false }
       : { ...DEFAULT_PREPROCESS, ...(options === true ? {} : options) };
-  let gray: GrayImage = opts.normalize ? normalizeContrast(page) : page;
-  if (opts.denoise === true || (opts.denoise === 'auto' && paperNoise(gray, otsuThreshold(gray)) > NOISY_PAPER)) gray = median3(gray);
-  // page analysis on a half-size copy from 300 dpi up: a quarter of the work, the same answers (below
-  // 150 dpi effective, text strokes start to merge into ruling-like runs)
-  const factor = page.dpi >= 300 && page.width >= 64 && page.height >= 64 ? 2 : 1;
+  let gray = cleanPage(page, opts);
+  const factor = analysisFactor(page);
   // the mask before rotation is dead once the skew is known: the one after it reuses its buffer
   let inkBuffer: Uint8Array | undefined;
   const analysed = (g: GrayImage): InkMask => {
