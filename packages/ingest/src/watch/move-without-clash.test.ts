@@ -62,6 +62,8 @@ describe('finishing a watched file', () => {
     const again = await finishFailed(src, dirs(), error, 3);
     expect(again).toBe(join(dirs().failedDir, 'scan-1.pdf'));
     expect(JSON.parse(await readFile(`${again}.error.json`, 'utf8')).attempts).toBe(3);
+    // reports are renamed into place: no temporary file is left behind for a reader to trip on
+    expect((await readdir(dirs().failedDir)).sort()).toEqual(['scan-1.pdf', 'scan-1.pdf.error.json', 'scan.pdf', 'scan.pdf.error.json']);
   });
 
   it('does nothing when the file was already moved (a retried job) or nothing is watched', async () => {
