@@ -29,6 +29,7 @@ import {
   type OcrPool,
   type PreprocessOptions,
 } from '@sohoa/ocr';
+import { mapPages } from '@sohoa/core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { LazyOcrPool } from '../packages/ingest/src/lazy-pool.js';
 import { processFile } from '../packages/ingest/src/process-file.js';
@@ -135,17 +136,8 @@ interface PageRef {
 }
 
 async function timeOurs(pool: OcrPool, pages: PageRef[], options: { dpi?: number; preprocess?: boolean | PreprocessOptions } = {}): Promise<{ ms: number; texts: string[] }> {
-  const texts: string[] = new Array(pages.length);
-  let next = 0;
   const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: pagesInFlight(pool) }, async () => {
-      while (next < pages.length) {
-        const i = next++;
-        texts[i] = (await ocrPage(pages[i].path, pages[i].index, { pool, forceOcr: true, ...options })).text;
-      }
-    }),
-  );
+  const texts = await mapPages(pages.length, pagesInFlight(pool), async (i) => (await ocrPage(pages[i].path, pages[i].index, { pool, forceOcr: true, ...options })).text);
   return { ms: performance.now() - t0, texts };
 }
 

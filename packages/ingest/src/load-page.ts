@@ -1,4 +1,4 @@
-import { OcrPageSchema, pagesInFlight, SohoaError, type OcrPage, type SourceKind } from '@sohoa/core';
+import { mapPages, OcrPageSchema, pagesInFlight, SohoaError, type OcrPage, type SourceKind } from '@sohoa/core';
 import type { InputFormat } from './contracts.js';
 import type { LazyOcrPool } from './lazy-pool.js';
 import { loadOcrModule } from './modules.js';
@@ -56,28 +56,15 @@ export function sourceKind(format: InputFormat, pages: OcrPage[]): SourceKind {
 
 /**
  * Every page of a file, in order. Pages are loaded concurrently, two more at a time than the pool has
- * workers (pagesInFlight): the main thread prepares the next page (raster, preprocessing) while the workers read, and
- * a worker that finishes finds a page waiting. The first page to fail (the lowest such page, as a
- * one-by-one read would report it) stops the rest from starting and is thrown once those running end.
+ * workers (pagesInFlight): the main thread prepares the next page (raster, preprocessing) while the
+ * workers read, and a worker that finishes finds a page waiting. A failure is reported as mapPages does:
+ * the lowest failing page, once the pages running have ended.
  */
 export async function loadPages(path: string, input: InputDescription, options: PageOptions, onPage?: (page: OcrPage, pageCount: number) => void): Promise<OcrPage[]> {
-  const pages: OcrPage[] = new Array(input.pageCount);
-  let next = 0;
-  const failures: { index: number; error: unknown }[] = [];
-  const lanes = Math.min(input.pageCount, pagesInFlight(options.pool));
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (failures.length === 0 && next < input.pageCount) {
-        const index = next++;
-        try {
-          pages[index] = await loadPage(path, input, index, options);
-          onPage?.(pages[index], input.pageCount);
-        } catch (error) {
-          failures.push({ index, error });
-        }
-      }
-    }),
+  return mapPages(
+    input.pageCount,
+    pagesInFlight(options.pool),
+    (index) => loadPage(path, input, index, options),
+    onPage && ((page) => onPage(page, input.pageCount)),
   );
-  if (failures.length) throw failures.reduce((a, b) => (b.index < a.index ? b : a)).error;
-  return pages;
 }

@@ -1,5 +1,5 @@
 import type { OcrPage } from '@sohoa/core';
-import { pagesInFlight, SohoaError } from '@sohoa/core';
+import { mapPages, pagesInFlight, SohoaError } from '@sohoa/core';
 import { inspectOpenInput, type InputInfo } from './inspect-input.js';
 import { ocrOpenPage, type OcrPageOptions } from './ocr-page.js';
 import { createOcrPool, type OcrPool } from './ocr-pool.js';
@@ -13,7 +13,8 @@ export interface OcrDocumentResult {
 
 /**
  * All pages of a file, in order. Pages go to the pool concurrently (pagesInFlight), so preparing the
- * next pages overlaps recognising this one, but not all at once, to bound memory.
+ * next pages overlaps recognising this one, but not all at once, to bound memory. A failure throws the
+ * lowest failing page's error (mapPages).
  */
 export async function ocrDocument(path: string, ctx: OcrPageOptions = {}): Promise<OcrDocumentResult> {
   const input = await openInput(path);
@@ -24,17 +25,8 @@ export async function ocrDocument(path: string, ctx: OcrPageOptions = {}): Promi
       throw new SohoaError('INVALID_INPUT', 'a text file has no page image to OCR; parse its text directly', { stage: 'ocr', file: path });
     }
     const options = { ...ctx, pool: ctx.pool ?? ownPool! };
-    const pages: OcrPage[] = new Array(info.pageCount);
-    let next = 0;
-    const lanes = pagesInFlight(options.pool);
-    await Promise.all(
-      Array.from({ length: Math.min(lanes, info.pageCount) }, async () => {
-        while (next < info.pageCount) {
-          const index = next++;
-          pages[index] = await ocrOpenPage(input, index, options);
-        }
-      }),
-    );
+    // the pages running when one fails are let finish before the input is closed under them
+    const pages: OcrPage[] = await mapPages(info.pageCount, pagesInFlight(options.pool), (index) => ocrOpenPage(input, index, options));
     const textPages = info.pages.filter((p) => p.hasTextLayer).length;
     // what the file is, whether or not its text layer was used
     const kind = textPages * 2 >= info.pageCount ? 'born-digital' : 'scanned';
