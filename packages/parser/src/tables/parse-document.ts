@@ -3,6 +3,7 @@ import { restoreRows, restoreText } from './apply-restore.js';
 import { extractMetadata } from './extract-metadata.js';
 import { findAppendixLine } from './find-appendix.js';
 import { plainTextTable } from './plain-text-table.js';
+import { reconcileUnits } from './reconcile-units.js';
 import { reconstructTable } from './reconstruct-table.js';
 import { rowsToTasks } from './rows-to-tasks.js';
 import type { TableRow } from './table-types.js';
@@ -34,7 +35,7 @@ function parseText(text: string, opts: ParseOptions): ParseResult {
     const meta = extractMetadata(bodyText);
     const result = rowsToTasks(rows);
     if (!result.columns) warnings.push('a tab-separated table was found but no header row names its columns');
-    return { metadata: meta.metadata, tasks: result.tasks, warnings: [...meta.warnings, ...warnings, ...result.warnings] };
+    return { metadata: meta.metadata, tasks: reconcileUnits(result.tasks), warnings: [...meta.warnings, ...warnings, ...result.warnings] };
   }
   const restored = opts.restore ? pages.map((p) => restoreText(p, opts.restore!)) : pages;
   const meta = extractMetadata(restored.join('\f'));
@@ -54,7 +55,7 @@ function parseText(text: string, opts: ParseOptions): ParseResult {
   const table = plainTextTable(restored, startPage, startLine);
   const result = rowsToTasks(table.rows, { columns: table.columns, strictSequence: true });
   const confidence = opts.restore ? 0.5 : 0.3;
-  const tasks = result.tasks.map((t) => ({ ...t, confidence: Math.min(t.confidence, confidence) }));
+  const tasks = reconcileUnits(result.tasks).map((t) => ({ ...t, confidence: Math.min(t.confidence, confidence) }));
   return { metadata: meta.metadata, tasks, warnings: [...meta.warnings, ...warnings, ...table.warnings, ...result.warnings] };
 }
 
@@ -87,7 +88,7 @@ function parsePages(pages: OcrPage[], opts: ParseOptions): ParseResult {
   const meta = extractMetadata(text);
   const result = rowsToTasks(rows);
   if (!rows.length) warnings.push('no table found on any page');
-  return { metadata: meta.metadata, tasks: result.tasks, warnings: [...meta.warnings, ...warnings, ...result.warnings] };
+  return { metadata: meta.metadata, tasks: reconcileUnits(result.tasks), warnings: [...meta.warnings, ...warnings, ...result.warnings] };
 }
 
 /**

@@ -18,6 +18,13 @@ describe('parsePeriod', () => {
     ['', { text: '', from: null, to: null, recurring: false }],
     ['2026.', { text: '2026', from: 2026, to: 2026, recurring: false }],
     ['Thường xuyên *.', { text: 'Thường xuyên', from: null, to: null, recurring: true }],
+    // what OCR adds: a lone letter after the year, a space lost on one side of the dash, ones for Is
+    ['2026 ả', { text: '2026', from: 2026, to: 2026, recurring: false }],
+    ['2026 -2027', { text: '2026 - 2027', from: 2026, to: 2027, recurring: false }],
+    ['2026– 2027”', { text: '2026 – 2027', from: 2026, to: 2027, recurring: false }],
+    ['Quý 1II/2026', { text: 'Quý III/2026', from: 2026, to: 2026, recurring: false }],
+    ['Quý l/2026', { text: 'Quý I/2026', from: 2026, to: 2026, recurring: false }],
+    ['Quý 11111/2026', { text: 'Quý 11111/2026', from: 2026, to: 2026, recurring: false }],
   ])('%j', (raw, expected) => {
     expect(parsePeriod(raw)).toEqual(expected);
   });

@@ -5,6 +5,7 @@ import { nextRoman, readGroup, usesArabicGroups } from './group-heading.js';
 import { isPlausibleNext, repairCode } from './task-code-sequence.js';
 import { looksLikeHeaderRow, mapHeaderCells, scoreHeaderCell, type TaskField } from './column-map.js';
 import { parsePeriod } from './parse-period.js';
+import { cleanUnitName } from './reconcile-units.js';
 import { splitUnits, unitLinesToText } from './split-units.js';
 import { unionBBox, type TableCell, type TableRow } from './table-types.js';
 
@@ -77,7 +78,10 @@ function subHeaderFields(row: TableRow): Map<number, TaskField> | null {
 function finishDraft(d: Draft): Task {
   // DESIGN.md: new-style tone placement ("khóa", "thủy") in task fields.
   const join = (f: TaskField): string => normalizeTonePlacement(joinCellLines(d.lines[f]));
-  const units = (f: TaskField): string[] => splitUnits(unitLinesToText(d.lines[f])).map((u) => normalizeTonePlacement(u));
+  const units = (f: TaskField): string[] =>
+    splitUnits(unitLinesToText(d.lines[f]))
+      .map((u) => normalizeTonePlacement(cleanUnitName(u)))
+      .filter((u) => u.length > 0);
   const confidence = d.confidences.length ? d.confidences.reduce((s, c) => s + c, 0) / d.confidences.length : 1;
   return {
     group: { code: d.group.code, title: normalizeTonePlacement(d.group.title) },
