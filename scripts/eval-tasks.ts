@@ -1,22 +1,25 @@
 /**
- * Tables -> tasks and metadata, end to end on the fixtures: each PDF in fixtures/manifest.json whose
- * truth has tasks goes through the pipeline's OCR (`ocrDocument`: text layer when present, else
- * tesseract) and `parseDocument`; text fixtures (fixtures/seed*-text/input.txt with truth/tasks.json)
- * go straight to `parseDocument`. Tasks are matched to the truth by group code + task code.
+ * Tables -> tasks and metadata, end to end on the fixtures, as `sohoa process` does it: each PDF in
+ * fixtures/manifest.json whose truth has tasks goes through the pipeline's OCR (`ocrDocument`: text layer
+ * when present, else tesseract), text fixtures (fixtures/seed*-text/input.txt with truth/tasks.json) are
+ * read as the pipeline reads a .txt, and both then go through `assembleDocument`: the restoration the
+ * pipeline picks (post-correction for OCR pages, full for garbled text, none for text layers), then
+ * `parseDocument`. `--raw` parses without any restoration, to see what the restorer adds. Tasks are
+ * matched to the truth by group code + task code.
  *
  * Reported per fixture: tasks found / invented / missed, mean field similarity over matched tasks
  * (1 - normalised edit distance, text-metrics `similarity`), period exact rate (from, to, recurring),
  * unit lists exact, metadata number and date exact.
  *
- *   npx tsx --conditions=source scripts/eval-tasks.ts [--only NAME] [--restore] [--no-rulings]
+ *   npx tsx --conditions=source scripts/eval-tasks.ts [--only NAME] [--raw] [--no-rulings]
  *   SOHOA_EVAL_OCR_CACHE=1 keeps OCR output in the OS temp dir (keyed by the file's sha256) between runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Metadata, OcrPage, Task } from '@sohoa/core';
+import type { Metadata, OcrPage, SourceKind, Task } from '@sohoa/core';
 import { similarity } from './lib/text-metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -141,11 +144,19 @@ async function ocrPages(file: string, pool: unknown): Promise<OcrPage[]> {
   return result.pages;
 }
 
-async function makeRestore(): Promise<((s: string) => string) | undefined> {
-  if (!process.argv.includes('--restore')) return undefined;
-  const { loadRestorer } = await import('@sohoa/parser');
-  const restorer = await loadRestorer();
-  return (s: string) => restorer.restore(s, { mode: 'post-correct' }).text;
+interface Parsed {
+  tasks: Task[];
+  metadata: Metadata;
+  warnings: string[];
+}
+
+/** The pipeline's own assembly (restoration, tables, tasks, metadata), or a bare parse with --raw. */
+async function makeParse(raw: boolean): Promise<(file: string, kind: SourceKind, pages: OcrPage[]) => Promise<Parsed>> {
+  const { parseDocument } = await import('@sohoa/parser');
+  if (raw) return async (_file, kind, pages) => (kind === 'text' ? parseDocument({ text: pages.map((p) => p.text).join('\f') }) : parseDocument({ pages }));
+  const { assembleDocument } = await import('../packages/ingest/src/assemble-document.js');
+  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  return async (file, kind, pages) => assembleDocument({ id: sha(file), path: file, bytes: statSync(file).size, kind, pages });
 }
 
 function fmt(x: number | null | boolean, digits = 3): string {
@@ -179,16 +190,16 @@ function toMarkdown(scores: FixtureScore[], notes: string[]): string {
 }
 
 export async function run(): Promise<{ markdown: string; fixtures: FixtureScore[] }> {
-  const { parseDocument } = await import('@sohoa/parser');
   const only = argValue('--only');
-  const restore = await makeRestore();
+  const raw = process.argv.includes('--raw');
+  const parse = await makeParse(raw);
   const noRulings = process.argv.includes('--no-rulings');
   const scores: FixtureScore[] = [];
   const notes: string[] = [];
-  if (restore) notes.push('restore: post-correct mode applied to every cell and line before parsing');
+  notes.push(raw ? '--raw: parsed without restoration' : "as `sohoa process` does it: the pipeline's restoration (post-correction on OCR pages), then parsing");
   if (noRulings) notes.push('--no-rulings: ruling lines removed from every OCR page, so every table is read by the borderless path');
 
-  const score = (name: string, kind: string, truth: TruthTask[], truthMeta: Partial<Metadata> | null, result: ReturnType<typeof parseDocument>, seconds: number): FixtureScore => {
+  const score = (name: string, kind: string, truth: TruthTask[], truthMeta: Partial<Metadata> | null, result: Parsed, seconds: number): FixtureScore => {
     const s = scoreTasks(truth, result.tasks);
     return {
       name,
@@ -209,7 +220,8 @@ export async function run(): Promise<{ markdown: string; fixtures: FixtureScore[
     const truth = readJson<TruthTask[]>(path.join(FIXTURES, dir, 'truth', 'tasks.json'));
     if (!existsSync(input) || !truth || (only && !dir.includes(only))) continue;
     const t0 = performance.now();
-    const result = parseDocument({ text: readFileSync(input, 'utf8') }, { restore });
+    const { readTextPages } = await import('../packages/ingest/src/text-input.js');
+    const result = await parse(input, 'text', await readTextPages(input));
     scores.push(score(dir, 'text', truth, readJson<Metadata>(path.join(FIXTURES, dir, 'truth', 'metadata.json')), result, (performance.now() - t0) / 1000));
   }
 
@@ -239,7 +251,7 @@ export async function run(): Promise<{ markdown: string; fixtures: FixtureScore[
         }
         // --no-rulings: the borderless path on every page (as for a text layer without detected lines).
         if (noRulings) pages = pages.map(({ rulings: _drop, ...page }) => page);
-        const result = parseDocument({ pages }, { restore });
+        const result = await parse(path.join(ROOT, e.file), pages.every((p) => p.source === 'text-layer') ? 'born-digital' : 'scanned', pages);
         const kind = `${e.kind}${e.degradation && e.degradation !== 'none' ? `-${e.degradation}` : ''}`;
         scores.push(score(e.name, kind, truth, readJson<Metadata>(path.join(ROOT, e.truthDir, 'metadata.json')), result, (performance.now() - t0) / 1000));
       }
