@@ -346,7 +346,11 @@ export class Restorer {
     return form;
   }
 
-  /** An all-caps token is restored only inside a run of all-caps words ("CAC NHIEM VU"); alone it is an acronym. */
+  /**
+   * An all-caps token is restored only inside a run of all-caps words ("CAC NHIEM VU"); alone it is an
+   * acronym. The run may pass over a number or a stop between its words: "NHOM 2: BAO DAM ..." is one
+   * heading.
+   */
   private inCapsRun(tokens: RestoreToken[], sequence: number[], k: number): boolean {
     const isCapsWord = (j: number): boolean => {
       const t = tokens[sequence[j]];
@@ -354,8 +358,18 @@ export class Restorer {
       const traits = this.traitsOf(t.text);
       return (traits.capsWord ??= traits.allCaps && this.index.hasSkeleton(skeletonOf(traits.lower)));
     };
+    // the nearest word on one side, over at most two numbers or punctuation marks
+    const neighbour = (step: 1 | -1): number => {
+      for (let j = k + step, skipped = 0; j >= 0 && j < sequence.length; j += step) {
+        if (tokens[sequence[j]].kind === 'word') return j;
+        if (++skipped > 2) break;
+      }
+      return -1;
+    };
     if (!isCapsWord(k)) return false;
-    return (k > 0 && isCapsWord(k - 1)) || (k + 1 < sequence.length && isCapsWord(k + 1));
+    const before = neighbour(-1);
+    const after = neighbour(1);
+    return (before >= 0 && isCapsWord(before)) || (after >= 0 && isCapsWord(after));
   }
 
   /** Candidates for a lowercase token under the mode's channel, best first, with a keep option. */
