@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SEED_002 } from '../test-support/seeds.js';
-import { restoreTokens, type RestoreToken } from './restore-tokens.js';
+import { restoreTokens, speckStops, type RestoreToken } from './restore-tokens.js';
 
 /** The tokenizer's definition, as the regexes it was first written with. */
 function reference(text: string): RestoreToken[] {
@@ -38,5 +38,20 @@ describe('restoreTokens', () => {
       .map((f) => readFileSync(f, 'utf8'));
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) expect(restoreTokens(text)).toEqual(reference(text));
+  });
+});
+
+describe('speckStops', () => {
+  const specks = (text: string): string[] => {
+    const tokens = restoreTokens(text);
+    return speckStops(tokens).map((i) => `${tokens[i - 1].text}.${tokens[i + 1].text}`);
+  };
+
+  it('finds a stop glued between two lower-case words, one of them Vietnamese', () => {
+    expect(specks('được giao.tại Quyết định; các văn bản pháp.khác; hồ sơ bệnh.án')).toEqual(['giao.tại', 'pháp.khác', 'bệnh.án']);
+  });
+
+  it('leaves sentence ends, addresses and abbreviations', () => {
+    expect(specks('Điều 5.Thi hành; tỉnh.Căn cứ; quangtri.gov.vn; dichvucong.quangtri.gov.vn; a.b@quangtri.gov.vn; v.v. và; file.pdf')).toEqual([]);
   });
 });

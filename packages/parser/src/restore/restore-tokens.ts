@@ -80,6 +80,30 @@ export function restoreTokens(text: string): RestoreToken[] {
   return out;
 }
 
+const VIETNAMESE_ONLY = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
+const CHAIN = new Set(['.', '@', '/', ':', '_', '-']);
+
+/**
+ * Indices of stops that are dust read as punctuation: a "." glued between two lower-case words, one of
+ * them Vietnamese ("giao.tại", "pháp.khác"). A sentence never ends that way (the next word would be
+ * capitalised and spaced), and addresses ("quangtri.gov.vn", "a.b@x.vn") carry no Vietnamese letters
+ * and come in chains, which are left alone.
+ */
+export function speckStops(tokens: readonly RestoreToken[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'punct' || t.text !== '.') continue;
+    const a = tokens[i - 1];
+    const b = tokens[i + 1];
+    if (a.kind !== 'word' || b.kind !== 'word' || !/^\p{Ll}/u.test(a.text) || !/^\p{Ll}/u.test(b.text)) continue;
+    if (!VIETNAMESE_ONLY.test(a.text) && !VIETNAMESE_ONLY.test(b.text)) continue;
+    if (CHAIN.has(tokens[i - 2]?.text ?? '') || CHAIN.has(tokens[i + 2]?.text ?? '')) continue;
+    out.push(i);
+  }
+  return out;
+}
+
 const SENTENCE_END = new Set(['.', ';', ':', '!', '?']);
 const ITEM_START = new Set(['-', '+', '•', '*', '–']);
 

@@ -5,7 +5,7 @@ import { isStrippedForm, type ChannelModel } from './channel-model.js';
 import { applyCasePattern, hasInnerCapital, hasIrregularCase, hasVowelMark, isAllCaps, regularCase } from './case-pattern.js';
 import type { LanguageModel } from './language-model.js';
 import { lmForm, NUM, UNK } from './lm-units.js';
-import { restoreTokens, splitSequences, type RestoreToken } from './restore-tokens.js';
+import { restoreTokens, speckStops, splitSequences, type RestoreToken } from './restore-tokens.js';
 import { skeletonOf, stripDiacritics } from './text-core.js';
 
 export type RestoreMode = 'full' | 'post-correct';
@@ -177,6 +177,12 @@ export class Restorer {
     for (let i = 0; i < tokens.length; i++) outputs.push(tokens[i].text);
     const explained: (ExplainedToken | undefined)[] = [];
     let changes = 0;
+    // A speck read as a stop between two words becomes the space it hides, before the model reads the line.
+    for (const i of speckStops(tokens)) {
+      tokens[i] = { text: ' ', kind: 'space', start: tokens[i].start };
+      outputs[i] = ' ';
+      changes++;
+    }
     for (const sequence of splitSequences(tokens)) {
       const slots: Slot[] = [];
       const words: (WordSlot | undefined)[] = [];
