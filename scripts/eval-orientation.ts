@@ -70,7 +70,7 @@ export async function run(): Promise<object> {
     `|---|${DPIS.map(() => '---:').join('|')}|`,
     ...TURNS.map((t) => `| ${t} | ${DPIS.map((d) => `${right.get(`${d}/${t}`) ?? 0}/${pages}`).join(' | ')} |`),
     '',
-    `Evidence: blank share of columns minus rows, level pages ${span(gaps.level)}, sideways ${span(gaps.sideways)} (sideways above 0.02); mark ratio above/below the x-height band, upright ${span(marks.up)}, upside down ${span(marks.down)} (upside down below 0.67).`,
+    `Evidence: blank share of columns minus rows, level pages ${span(gaps.level)}, sideways ${span(gaps.sideways)} (sideways above 0.05; between -0.05 and 0.05 the axis with more text lines decides); mark ratio above/below the x-height band, upright ${span(marks.up)}, upside down ${span(marks.down)} (upside down below 0.67).`,
     ...(wrong.length ? ['', 'Wrong:', ...wrong.map((w) => `- ${w}`)] : []),
   ].join('\n');
   return { markdown: md, pages, cases, right: Object.fromEntries(right), wrong };

@@ -47,6 +47,14 @@ describe('estimateOrientation', () => {
     }
   });
 
+  it('reads a ruled table of short cells in another typeface (DejaVu Sans) the right way up, whichever way it lies', async () => {
+    // rendered at 200 dpi from corpus text for the orientation check of 2026-12-08; while the rulings
+    // counted in the profiles, this page turned 180 was left upside down (too little mark ink to judge)
+    const page = await rasterizeImagePage(fixture('unit', 'ruled-table.png'), 0, undefined, 'ruled-table.png');
+    const gray = normalizeContrast(page);
+    for (const t of TURNS) expect(estimateOrientation(inkMask(turnGray(gray, t)), 200), `turned ${t}`).toBe(undo(t));
+  });
+
   it('does not turn a page whose lines have no marks above or below them (figures only)', () => {
     // 20 lines of word-like blocks all one height: clearly lines across, but nothing tells up from down
     const width = 1200;

@@ -14,27 +14,37 @@ const FINE_STEP_DEG = 0.05;
  * How much more of the column profile than of the row profile must be blank for a page to count as
  * sideways. Text lines leave blank rows between them; words on different lines do not line up, so
  * columns of text are almost never blank. On the fixture scans at 200 and 300 dpi (blank share of
- * columns minus that of rows): upright or upside down -0.44 to -0.04, sideways 0.06 to 0.45 (tables
- * leave the fewest blank rows). The sharpness of the two profiles separated them less: a justified
- * block's two margins make its column profile sharp.
+ * columns minus that of rows, rulings left out): upright or upside down -0.44 to -0.09, sideways 0.11
+ * to 0.45. A sparse table (short cells in a few columns) leaves blank columns too: on synthetic pages in
+ * five DejaVu faces such tables measured up to +0.035 level and as little as 0.002 sideways, so near
+ * zero the gaps do not decide, the text lines do. The sharpness of the two profiles separated them
+ * less: a justified block's two margins make its column profile sharp.
  */
-const SIDEWAYS_GAPS = 0.02;
+const SIDEWAYS_GAPS = 0.05;
 /**
  * Ink above a text line's x-height band over ink below it. Vietnamese puts tone marks, circumflexes and
  * breves above the letters and only the dot of nặng below, and ascenders outnumber descenders: upright
- * lines measured 2.21 and up on the fixture scans at 200 and 300 dpi, upside-down ones 0.41 and down (read
- * down the columns of a sideways page at 200 dpi: 2.29 and up the right way, 0.37 and down the wrong way).
+ * lines measured 2.48 and up on the fixture scans at 200 and 300 dpi, upside-down ones 0.45 and down
+ * (rulings left out; 2.21 and 0.41 with them in).
  */
 const UPSIDE_DOWN = 1 / 1.5;
 /** Shortest text line, in inches (8 rows at 200 dpi; body text lines are 0.15 in and more). */
 const MIN_LINE_IN = 0.04;
 /**
  * Least share of a page's line ink outside the x-height bands for the marks to tell up from down: a page
- * of figures alone has almost none (0.06-0.15 on the fixture scans, tables included).
+ * of figures alone has almost none (0.06-0.15 on the fixture scans, tables included, measured with the
+ * rulings in).
  */
 const MIN_MARK_SHARE = 0.03;
 /** Fewer text lines than this say nothing reliable about which way is up. */
 const MIN_LINES = 5;
+/**
+ * An ink run at least this long (inches) is a ruling, not a glyph: the longest strokes of text, a 16 pt
+ * capital's stem or a bar of "T", stay under 0.2 in, and a 2-pixel ruling tilted 3 degrees still runs
+ * 0.19 in at 200 dpi before it steps to the next row. Table rulings swamp both profiles (a horizontal
+ * one outweighs any text line, vertical ones fill the gaps between lines), so they are left out.
+ */
+const RULING_IN = 0.3;
 
 /** What the orientation is decided on (exported for tests and for tuning on new scans). */
 export interface OrientationEvidence {
@@ -48,7 +58,7 @@ export interface OrientationEvidence {
 }
 
 export function orientationEvidence(mask: InkMask, dpi: number): OrientationEvidence | null {
-  const { xs, ys } = samplePoints(mask, POINTS);
+  const { xs, ys } = withoutRulings(mask, samplePoints(mask, POINTS), Math.round(dpi * RULING_IN));
   if (xs.length < 500) return null;
   // a run of rows shorter than this is a loose mark or a ruling, not a line of text
   const minLine = Math.max(3, Math.round(dpi * MIN_LINE_IN));
@@ -65,7 +75,8 @@ export function orientationEvidence(mask: InkMask, dpi: number): OrientationEvid
 
 /**
  * The clockwise quarter turn that makes a page's text upright: 90 or 270 when its text lines run down
- * the page (blank columns between them, not blank rows), 180 when its lines carry
+ * the page (blank columns between them, not blank rows; when both are about as blank, more lines found
+ * down the page than across it), 180 when its lines carry
  * their marks below the x-height band instead of above. 0 when in doubt: turning an upright page
  * would cost the whole page, leaving a turned one costs no more than before.
  */
@@ -73,10 +84,38 @@ export function estimateOrientation(mask: InkMask, dpi: number): QuarterTurn {
   const e = orientationEvidence(mask, dpi);
   if (!e) return 0;
   const sideways = e.columnGaps - e.rowGaps;
-  if (sideways > SIDEWAYS_GAPS) return e.columns.ratio >= 1 ? 90 : 270;
+  // gaps too close to call: the axis along which more text lines are found is the one read along
+  const moreLinesDown = e.columns.lines >= MIN_LINES && e.columns.lines > e.rows.lines;
+  if (sideways > SIDEWAYS_GAPS || (sideways > -SIDEWAYS_GAPS && moreLinesDown)) return e.columns.ratio >= 1 ? 90 : 270;
   const readable = e.rows.lines >= MIN_LINES && e.rows.markShare >= MIN_MARK_SHARE;
   // lines across (or at least not down): the marks alone decide; a table's cells leave fewer blank rows
   return sideways <= 0 && readable && e.rows.ratio < UPSIDE_DOWN ? 180 : 0;
+}
+
+/** The points that do not lie on a horizontal or vertical ink run of `limit` pixels or more. */
+function withoutRulings(mask: InkMask, points: { xs: Float64Array; ys: Float64Array }, limit: number): { xs: Float64Array; ys: Float64Array } {
+  const { data, width, height } = mask;
+  const { xs, ys } = points;
+  const keptX = new Float64Array(xs.length);
+  const keptY = new Float64Array(ys.length);
+  let k = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    const row = y * width;
+    let run = 1;
+    for (let l = x - 1; l >= 0 && data[row + l] && run < limit; l--) run++;
+    for (let r = x + 1; r < width && data[row + r] && run < limit; r++) run++;
+    if (run >= limit) continue;
+    run = 1;
+    for (let u = y - 1; u >= 0 && data[u * width + x] && run < limit; u--) run++;
+    for (let d = y + 1; d < height && data[d * width + x] && run < limit; d++) run++;
+    if (run >= limit) continue;
+    keptX[k] = x;
+    keptY[k] = y;
+    k++;
+  }
+  return { xs: keptX.subarray(0, k), ys: keptY.subarray(0, k) };
 }
 
 /**
