@@ -1,3 +1,5 @@
+import { hasVietnameseLetter } from '../vietnamese/index.js';
+
 /** A piece of the input; concatenating every `text` gives the input back exactly. */
 export interface RestoreToken {
   text: string;
@@ -80,7 +82,6 @@ export function restoreTokens(text: string): RestoreToken[] {
   return out;
 }
 
-const VIETNAMESE_ONLY = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
 const CHAIN = new Set(['.', '@', '/', ':', '_', '-']);
 
 /**
@@ -97,7 +98,7 @@ export function speckStops(tokens: readonly RestoreToken[]): number[] {
     const a = tokens[i - 1];
     const b = tokens[i + 1];
     if (a.kind !== 'word' || b.kind !== 'word' || !/^\p{Ll}/u.test(a.text) || !/^\p{Ll}/u.test(b.text)) continue;
-    if (!VIETNAMESE_ONLY.test(a.text) && !VIETNAMESE_ONLY.test(b.text)) continue;
+    if (!hasVietnameseLetter(a.text) && !hasVietnameseLetter(b.text)) continue;
     if (CHAIN.has(tokens[i - 2]?.text ?? '') || CHAIN.has(tokens[i + 2]?.text ?? '')) continue;
     out.push(i);
   }

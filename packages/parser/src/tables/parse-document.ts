@@ -35,7 +35,7 @@ function parseText(text: string, opts: ParseOptions): ParseResult {
     const meta = extractMetadata(bodyText);
     const result = rowsToTasks(rows);
     if (!result.columns) warnings.push('a tab-separated table was found but no header row names its columns');
-    return { metadata: meta.metadata, tasks: reconcileUnits(result.tasks), warnings: [...meta.warnings, ...warnings, ...result.warnings] };
+    return { metadata: meta.metadata, tasks: result.tasks, warnings: [...meta.warnings, ...warnings, ...result.warnings] };
   }
   const restored = opts.restore ? pages.map((p) => restoreText(p, opts.restore!)) : pages;
   const meta = extractMetadata(restored.join('\f'));
@@ -55,7 +55,7 @@ function parseText(text: string, opts: ParseOptions): ParseResult {
   const table = plainTextTable(restored, startPage, startLine);
   const result = rowsToTasks(table.rows, { columns: table.columns, strictSequence: true });
   const confidence = opts.restore ? 0.5 : 0.3;
-  const tasks = reconcileUnits(result.tasks).map((t) => ({ ...t, confidence: Math.min(t.confidence, confidence) }));
+  const tasks = result.tasks.map((t) => ({ ...t, confidence: Math.min(t.confidence, confidence) }));
   return { metadata: meta.metadata, tasks, warnings: [...meta.warnings, ...warnings, ...table.warnings, ...result.warnings] };
 }
 
@@ -88,7 +88,7 @@ function parsePages(pages: OcrPage[], opts: ParseOptions): ParseResult {
   const meta = extractMetadata(text);
   const result = rowsToTasks(rows);
   if (!rows.length) warnings.push('no table found on any page');
-  return { metadata: meta.metadata, tasks: reconcileUnits(result.tasks), warnings: [...meta.warnings, ...warnings, ...result.warnings] };
+  return { metadata: meta.metadata, tasks: result.tasks, warnings: [...meta.warnings, ...warnings, ...result.warnings] };
 }
 
 /**
@@ -96,7 +96,10 @@ function parsePages(pages: OcrPage[], opts: ParseOptions): ParseResult {
  * tables as in seed 000, or plain/garbled text; form feeds separate pages).
  */
 export function parseDocument(input: ParseInput, opts: ParseOptions = {}): ParseResult {
-  if ('text' in input && typeof input.text === 'string') return parseText(input.text.normalize('NFC'), opts);
-  if ('pages' in input && Array.isArray(input.pages)) return parsePages(input.pages, opts);
-  throw new SohoaError('INVALID_INPUT', 'parseDocument needs { pages: OcrPage[] } or { text: string }', { stage: 'parser' });
+  let result: ParseResult;
+  if ('text' in input && typeof input.text === 'string') result = parseText(input.text.normalize('NFC'), opts);
+  else if ('pages' in input && Array.isArray(input.pages)) result = parsePages(input.pages, opts);
+  else throw new SohoaError('INVALID_INPUT', 'parseDocument needs { pages: OcrPage[] } or { text: string }', { stage: 'parser' });
+  // a unit's spellings are compared across the whole plan, whichever way its table was read
+  return { ...result, tasks: reconcileUnits(result.tasks) };
 }

@@ -1,6 +1,6 @@
 import type { Task } from '@sohoa/core';
 import { isValidSyllable } from '../vietnamese/index.js';
-import { foldText, levenshtein } from './cell-text.js';
+import { foldWords, levenshtein } from './cell-text.js';
 
 const BRACKETS: [string, string][] = [
   ['(', ')'],
@@ -26,7 +26,7 @@ export function cleanUnitName(name: string): string {
 
 /** Letters and digits only, no diacritics, lower case: "Sởkhoahọocvà Công nghệ" -> "sokhoahoocvacongnghe". */
 function unitKey(name: string): string {
-  return foldText(name).replace(/[^a-z0-9]+/gu, '');
+  return foldWords(name).replaceAll(' ', '');
 }
 
 /**

@@ -1,7 +1,6 @@
-import { isValidSyllable } from '../vietnamese/index.js';
+import { hasVietnameseLetter, isValidSyllable } from '../vietnamese/index.js';
 
 const VOWEL_START = /^[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
-const VIETNAMESE_ONLY = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
 
 /**
  * Splits a run of letters that OCR glued together ("Trungtâm" -> "Trung tâm") into valid Vietnamese
@@ -10,7 +9,7 @@ const VIETNAMESE_ONLY = /[ăâđêôơưáàảãạắằẳẵặấầẩẫ�
  * entirely into syllables.
  */
 export function splitGluedSyllables(run: string): string[] | null {
-  if (run.length < 3 || !VIETNAMESE_ONLY.test(run) || isValidSyllable(run)) return null;
+  if (run.length < 3 || !hasVietnameseLetter(run) || isValidSyllable(run)) return null;
   const chars = [...run];
   const n = chars.length;
   type Best = { count: number; vowelStarts: number; cut: number } | null;

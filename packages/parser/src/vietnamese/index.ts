@@ -1,6 +1,6 @@
 // Vietnamese text core: normalisation, tones, syllable grammar, tokenizer, legacy encodings.
 export { toNfc } from './to-nfc.js';
-export { stripDiacritics, foldForSearch } from './strip-diacritics.js';
+export { stripDiacritics, foldForSearch, hasVietnameseLetter } from './strip-diacritics.js';
 export {
   TONES,
   TONE_MARKS,

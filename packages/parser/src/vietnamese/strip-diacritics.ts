@@ -29,3 +29,13 @@ export function stripDiacritics(s: string): string {
 export function foldForSearch(s: string): string {
   return stripDiacritics(s.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ').trim();
 }
+
+const VIETNAMESE_ONLY = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
+
+/**
+ * Whether the text holds a letter only Vietnamese writes (a mark, ă â ê ô ơ ư, đ): what tells a
+ * Vietnamese word from a foreign name or an address that happens to be spelled in plain letters.
+ */
+export function hasVietnameseLetter(s: string): boolean {
+  return VIETNAMESE_ONLY.test(s);
+}
