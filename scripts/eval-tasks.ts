@@ -15,11 +15,12 @@
  *   SOHOA_EVAL_OCR_CACHE=1 keeps OCR output in the OS temp dir (keyed by the file's sha256) between runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Metadata, OcrPage, SourceKind, Task } from '@sohoa/core';
+import type { Metadata, OcrPage, Task } from '@sohoa/core';
+import type { InputFormat } from '@sohoa/ocr';
 import { similarity } from './lib/text-metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,7 @@ interface ManifestEntry {
   name: string;
   file: string;
   kind: string;
+  format: InputFormat;
   degradation?: string;
   truthDir: string;
 }
@@ -151,12 +153,13 @@ interface Parsed {
 }
 
 /** The pipeline's own assembly (restoration, tables, tasks, metadata), or a bare parse with --raw. */
-async function makeParse(raw: boolean): Promise<(file: string, kind: SourceKind, pages: OcrPage[]) => Promise<Parsed>> {
+async function makeParse(raw: boolean): Promise<(file: string, format: InputFormat, pages: OcrPage[]) => Promise<Parsed>> {
   const { parseDocument } = await import('@sohoa/parser');
-  if (raw) return async (_file, kind, pages) => (kind === 'text' ? parseDocument({ text: pages.map((p) => p.text).join('\f') }) : parseDocument({ pages }));
+  if (raw) return async (_file, format, pages) => (format === 'text' ? parseDocument({ text: pages.map((p) => p.text).join('\f') }) : parseDocument({ pages }));
   const { assembleDocument } = await import('../packages/ingest/src/assemble-document.js');
-  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-  return async (file, kind, pages) => assembleDocument({ id: sha(file), path: file, bytes: statSync(file).size, kind, pages });
+  const { hashFile } = await import('../packages/ingest/src/hash-file.js');
+  const { sourceKind } = await import('../packages/ingest/src/load-page.js');
+  return async (file, format, pages) => assembleDocument({ ...(await hashFile(file)), path: file, kind: sourceKind(format, pages), pages });
 }
 
 function fmt(x: number | null | boolean, digits = 3): string {
@@ -251,7 +254,7 @@ export async function run(): Promise<{ markdown: string; fixtures: FixtureScore[
         }
         // --no-rulings: the borderless path on every page (as for a text layer without detected lines).
         if (noRulings) pages = pages.map(({ rulings: _drop, ...page }) => page);
-        const result = await parse(path.join(ROOT, e.file), pages.every((p) => p.source === 'text-layer') ? 'born-digital' : 'scanned', pages);
+        const result = await parse(path.join(ROOT, e.file), e.format, pages);
         const kind = `${e.kind}${e.degradation && e.degradation !== 'none' ? `-${e.degradation}` : ''}`;
         scores.push(score(e.name, kind, truth, readJson<Metadata>(path.join(ROOT, e.truthDir, 'metadata.json')), result, (performance.now() - t0) / 1000));
       }
