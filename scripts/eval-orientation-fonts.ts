@@ -10,8 +10,8 @@
  * fixture PDFs). Everything is seeded, so every run gives the same numbers.
  *
  * Optional, not part of `npm run eval`: it needs the DejaVu fonts (Debian fonts-dejavu-core and
- * fonts-dejavu-extra; without them it says which to install and measures nothing) and takes ~3.5 min on
- * 2 cores (rendering ~115 s, analysis ~100 s).
+ * fonts-dejavu-extra; without them it says which to install and measures nothing) and takes ~3 min on
+ * 2 cores (rendering ~110 s, analysis ~70 s).
  *   npx tsx --conditions=source scripts/eval-orientation-fonts.ts [--only=PAGE] [--png]
  *   (or: npm run eval-orientation-fonts -- [--only=PAGE] [--png])
  * Writes reports/eval-orientation-fonts.md (summary and failures) and .json (every case with its
@@ -25,11 +25,9 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
-import { inkMask } from '../packages/ocr/src/binarize.js';
-import { downsampleMin2 } from '../packages/ocr/src/downsample.js';
-import { estimateOrientation, orientationEvidence, turnGray, type QuarterTurn } from '../packages/ocr/src/orientation.js';
+import { orientationEvidence, orientationFrom, turnGray, type QuarterTurn } from '../packages/ocr/src/orientation.js';
 import type { PageImage } from '../packages/ocr/src/page-image.js';
-import { analysisFactor, cleanPage } from '../packages/ocr/src/preprocess.js';
+import { analysisFactor, analysisMask, cleanPage } from '../packages/ocr/src/preprocess.js';
 import { describeMachine } from './lib/machine.js';
 import { seededRandom } from './lib/seeded-random.js';
 
@@ -408,9 +406,7 @@ function measureTurns(page: Page, raster: PageImage & { skew: number }, variant:
   const factor = analysisFactor(raster);
   const analysisDpi = raster.dpi / factor;
   return TURNS.map((turn) => {
-    const turned = turnGray(gray, turn);
-    const mask = inkMask(factor === 2 ? downsampleMin2(turned) : turned);
-    const e = orientationEvidence(mask, analysisDpi);
+    const e = orientationEvidence(analysisMask(turnGray(gray, turn), factor), analysisDpi);
     return {
       page,
       dpi: raster.dpi,
@@ -418,7 +414,7 @@ function measureTurns(page: Page, raster: PageImage & { skew: number }, variant:
       skew: raster.skew,
       turn,
       want: ((360 - turn) % 360) as QuarterTurn,
-      got: estimateOrientation(mask, analysisDpi),
+      got: orientationFrom(e),
       sideways: e ? e.columnGaps - e.rowGaps : NaN,
       rows: e?.rows ?? NO_PROFILE,
       columns: e?.columns ?? NO_PROFILE,

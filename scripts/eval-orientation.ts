@@ -2,20 +2,18 @@
  * Page orientation on the fixture scans: every scanned page rasterised at 200 dpi (the default) and at
  * 300 (analysed at half size, as preprocessing does from 300 dpi up), turned by 0, 90, 180 and 270
  * degrees, and whether preprocessing's orientation step (`estimateOrientation`, on the ink mask the
- * pipeline builds with `cleanPage` and `analysisFactor`) finds the turn that puts it right. No OCR: a
+ * pipeline builds with `cleanPage`, `analysisFactor` and `analysisMask`) finds the turn that puts it right. No OCR: a
  * page read the wrong way up is garbage whatever the engine, so the count is the measure. Also the
  * evidence's margins, for tuning on new scans.
  *   npx tsx --conditions=source scripts/eval-orientation.ts     (or: npm run eval -- orientation)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inkMask } from '../packages/ocr/src/binarize.js';
 import { openInput } from '../packages/ocr/src/open-input.js';
-import { estimateOrientation, orientationEvidence, turnGray, type QuarterTurn } from '../packages/ocr/src/orientation.js';
+import { orientationEvidence, orientationFrom, turnGray, type QuarterTurn } from '../packages/ocr/src/orientation.js';
 import { getPdfPage } from '../packages/ocr/src/pdf-document.js';
-import { analysisFactor, cleanPage } from '../packages/ocr/src/preprocess.js';
+import { analysisFactor, analysisMask, cleanPage } from '../packages/ocr/src/preprocess.js';
 import { rasterizePdfPage } from '../packages/ocr/src/rasterize-page.js';
-import { downsampleMin2 } from '../packages/ocr/src/downsample.js';
 import { discoverFixtures } from './bench-ocr.js';
 
 const TURNS: QuarterTurn[] = [0, 90, 180, 270];
@@ -41,15 +39,12 @@ export async function run(): Promise<object> {
           const gray = cleanPage(raster);
           const factor = analysisFactor(raster);
           for (const t of TURNS) {
-            const turned = turnGray(gray, t);
-            const mask = inkMask(factor === 2 ? downsampleMin2(turned) : turned);
-            const analysisDpi = dpi / factor;
+            const e = orientationEvidence(analysisMask(turnGray(gray, t), factor), dpi / factor);
             const want = ((360 - t) % 360) as QuarterTurn;
-            const got = estimateOrientation(mask, analysisDpi);
+            const got = orientationFrom(e);
             const key = `${dpi}/${t}`;
             if (got === want) right.set(key, (right.get(key) ?? 0) + 1);
             else wrong.push(`${f.path.split('/').at(-1)} page ${i + 1} at ${dpi} dpi turned ${t}: ${got} instead of ${want}`);
-            const e = orientationEvidence(mask, analysisDpi);
             if (!e) continue;
             (t % 180 === 0 ? gaps.level : gaps.sideways).push(e.columnGaps - e.rowGaps);
             if (t === 0) marks.up.push(e.rows.ratio);

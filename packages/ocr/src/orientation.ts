@@ -81,7 +81,11 @@ export function orientationEvidence(mask: InkMask, dpi: number): OrientationEvid
  * would cost the whole page, leaving a turned one costs no more than before.
  */
 export function estimateOrientation(mask: InkMask, dpi: number): QuarterTurn {
-  const e = orientationEvidence(mask, dpi);
+  return orientationFrom(orientationEvidence(mask, dpi));
+}
+
+/** estimateOrientation's decision on evidence already gathered (the evals report the evidence too). */
+export function orientationFrom(e: OrientationEvidence | null): QuarterTurn {
   if (!e) return 0;
   const sideways = e.columnGaps - e.rowGaps;
   // gaps too close to call: the axis along which more text lines are found is the one read along

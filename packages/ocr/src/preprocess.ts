@@ -85,6 +85,11 @@ export function analysisFactor(page: PageImage): 1 | 2 {
   return page.dpi >= 300 && page.width >= 64 && page.height >= 64 ? 2 : 1;
 }
 
+/** The ink mask page analysis reads: of the cleaned page, at 1/`factor` of its size (into `buffer` when given). */
+export function analysisMask(gray: GrayImage, factor: 1 | 2, buffer?: Uint8Array): InkMask {
+  return inkMask(factor === 2 ? downsampleMin2(gray) : gray, undefined, buffer);
+}
+
 export async function preprocessPage(page: PageImage, options: PreprocessOptions | boolean = true): Promise<PreprocessedPage> {
   const opts: Required<PreprocessOptions> =
     options === false
@@ -95,7 +100,7 @@ export async function preprocessPage(page: PageImage, options: PreprocessOptions
   // the mask before rotation is dead once the skew is known: the one after it reuses its buffer
   let inkBuffer: Uint8Array | undefined;
   const analysed = (g: GrayImage): InkMask => {
-    const mask = inkMask(factor === 2 ? downsampleMin2(g) : g, undefined, inkBuffer);
+    const mask = analysisMask(g, factor, inkBuffer);
     inkBuffer = mask.data;
     return mask;
   };
